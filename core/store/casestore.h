@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The case store: one SQLite file holding the imported cases, this tool's decisions and its audit log.
+// All SQL of the project lives behind this interface (a PostgreSQL team store can implement it later).
+// The store never opens a dialog and never reads the clock: callers pass times in.
+//
+// Errors are thrown as ad::Error: Kind::Input for a file that is not a case store or has a newer schema,
+// Kind::Input for constraint violations during import (the caller adds file/line), Kind::Internal for
+// everything else.
+
+#include "domain/snapshot.h"
+#include "domain/types.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace ad {
+
+namespace sql {
+class Database;
+}
+
+struct ImportInfo
+{
+    QString bundlePath;   // as given by the user
+    QString bundleSha256; // hash over the sorted (path, sha256) list of every file read
+    QDateTime exportedAt; // manifest.json
+    QString source;       // manifest.json
+    QDateTime importedAt; // from the caller's clock
+    QString importedBy;   // reviewer
+};
+
+struct ImportRecord
+{
+    qint64 id = 0;
+    ImportInfo info;
+    QString summaryJson; // counts and warnings, as printed by `abusedesk-cli import --json`
+};
+
+// Cached result of the rules module for one account, so the queue can sort and filter 100,000 accounts
+// in SQL. Written by the evaluation service after each evaluation.
+struct EvaluationRow
+{
+    QString accountId;
+    QDateTime asOf;
+    QString policyId;
+    QString policyVersion;
+    Action recommended = Action::None;
+    QString worstRule;     // rule id of the most severe finding (first by severity, then rule order)
+    std::optional<Severity> worstSeverity;
+    int findingCount = 0;
+    QStringList rules;      // ids of every rule that fired (for the queue's rule filter)
+    QString findingsJson;   // the findings array exactly as `evaluate --json` prints it
+    // Account-level rates over campaigns with at least the policy's min_volume (null when none).
+    std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
+    qint64 complaintCount = 0; // complaint reports (csv rows + ARF) of the account
+};
+
+enum class QueueColumn {
+    AccountId,
+    Name,
+    Status,
+    Recommended,
+    WorstFinding,
+    ComplaintRate,
+    BounceRate,
+    UnsubscribeRate,
+    OpenRate,
+    Complaints,
+    FlaggedAt,
+    Assignee
+};
+
+struct QueueFilter
+{
+    QString status;      // "" = any; else an AccountStatus string
+    QString recommended; // "" = any; else an Action string (none/warn/suspend/terminate)
+    QString rule;        // "" = any; else a rule id that must have fired
+    QString text;        // "" = any; else full-text (FTS5) over account name, id, e-mails, addresses, messages
+    bool pendingOnly = false; // only accounts with a terminate awaiting approval
+};
+
+struct QueueRow
+{
+    QString accountId;
+    QString name;
+    AccountStatus status = AccountStatus::Active; // current status (after this tool's decisions)
+    std::optional<Action> recommended;           // nullopt when never evaluated
+    QString worstRule;
+    std::optional<Severity> worstSeverity;
+    std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
+    qint64 complaintCount = 0;
+    QDateTime flaggedAt;
+    QString assignee;
+    bool pendingApproval = false;
+};
+
+struct AuditEntry
+{
+    qint64 seq = 0;       // 1, 2, 3, … in append order
+    QDateTime at;
+    QString actor;        // reviewer or "import"
+    QString kind;         // "import", "decision", "approval", "list_decision", …
+    QString accountId;    // may be empty
+    QString payloadJson;  // canonical JSON of what happened (decision, policy id/version, findings…)
+    QString prevHash;     // hex SHA-256 of the previous entry ("" for the first)
+    QString hash;         // hex SHA-256 over seq, at, actor, kind, accountId, payloadJson, prevHash
+};
+
+// One row of an imported list file (lists/<account>/<list>.csv), kept as uploaded.
+struct ListRow
+{
+    qint64 line = 0;      // line in the list file
+    QString email;        // as uploaded
+    QString rawJson;      // the other columns, {"column": "value", …}
+    int problems = 0;     // bit set of lists::Problem (see core/lists), computed at import
+};
+
+class ImportWriter;
+
+class CaseStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens (creating if needed) and migrates the store at `path`. A file written by a newer version of
+    // the program is refused with Kind::Input: "…was written by a newer AbuseDesk (schema N); this
+    // version reads up to schema M". A file that is not SQLite / not a case store is refused likewise.
+    explicit CaseStore(const QString& path);
+    ~CaseStore();
+    CaseStore(const CaseStore&) = delete;
+    CaseStore& operator=(const CaseStore&) = delete;
+
+    QString path() const;
+    int schemaVersion() const;
+
+    // ---- Import ---------------------------------------------------------------------------------
+    // Starts the one write transaction of an import (BEGIN IMMEDIATE). Nothing is visible to other
+    // connections and nothing reaches the file's committed state until ImportWriter::commit(); destroying
+    // the writer without commit rolls back, leaving the store byte-for-byte as it was.
+    std::unique_ptr<ImportWriter> beginImport(const ImportInfo& info);
+    std::optional<ImportRecord> findImportByBundleHash(const QString& bundleSha256) const;
+    QList<ImportRecord> imports() const;
+    QList<ImportedFile> importFiles(qint64 importId) const;
+    // The import that last wrote this account (its files are the case's evidence appendix).
+    std::optional<ImportRecord> importOfAccount(const QString& accountId) const;
+
+    // ---- Reading cases --------------------------------------------------------------------------
+    qint64 accountCount() const;
+    std::optional<Account> account(const QString& accountId) const;
+    QList<Account> accounts() const; // sorted by id
+    AccountStatus currentStatus(const QString& accountId) const;
+    QList<Campaign> campaigns(const QString& accountId) const;    // by sent_at
+    QList<MailingList> lists(const QString& accountId) const;      // with screening summaries
+    QList<EvidenceRow> evidence(const QString& accountId) const;   // by source line
+    QList<Complaint> complaints(const QString& accountId) const;   // by received_at, reportedMessage filled
+    QList<HistoryEntry> history(const QString& accountId) const;   // platform history, oldest first
+    QList<StoredMessage> messages(const QString& accountId, bool withRaw = false) const;
+    std::optional<StoredMessage> message(qint64 messageId) const; // with raw
+    qint64 listRowCount(const QString& accountId, const QString& listId, int problemMask = 0) const;
+    // Rows of an imported list file; problemMask != 0 keeps rows having any of those problems.
+    QList<ListRow> listRows(const QString& accountId, const QString& listId, int problemMask, qint64 offset,
+                            qint64 limit) const;
+
+    // Everything the rules need for one account (messages without raw).
+    AccountSnapshot loadSnapshot(const QString& accountId) const;
+    // Streams every account's snapshot in account_id order with a constant number of queries (merge of
+    // ordered cursors), for evaluating a whole store without loading it all. Return false to stop.
+    void forEachSnapshot(const std::function<bool(AccountSnapshot&&)>& fn) const;
+    // Streams every message (without raw) in (account_id, id) order: for the cross-account index.
+    void forEachMessage(const std::function<bool(const StoredMessage&)>& fn) const;
+
+    // ---- Evaluation cache and queue ---------------------------------------------------------------
+    void saveEvaluations(const QList<EvaluationRow>& rows); // one transaction, replaces per account
+    std::optional<EvaluationRow> evaluation(const QString& accountId) const;
+    qint64 queueCount(const QueueFilter& filter) const;
+    QList<QueueRow> queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending, qint64 offset,
+                              qint64 limit) const;
+    void setAssignee(const QString& accountId, const QString& reviewer);
+
+    // ---- Decisions and audit (append-only) --------------------------------------------------------
+    // Inserts a decision and its audit entry in one transaction, and sets the account's current status
+    // to `newStatus` when given. Returns the decision id. The audit entry's seq/prevHash/hash are
+    // computed by the caller (core/audit) from lastAuditEntry() inside the same transaction: pass a
+    // function that fills them.
+    qint64 recordDecision(const Decision& decision, std::optional<AccountStatus> newStatus,
+                          const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry);
+    // Appends an audit entry on its own (imports, settings of policy), same hashing contract.
+    qint64 appendAudit(const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry);
+    QList<Decision> decisions(const QString& accountId) const; // oldest first
+    std::optional<Decision> decision(qint64 id) const;
+    // Terminate decisions that have no approval yet.
+    QList<Decision> pendingApprovals() const;
+    std::optional<AuditEntry> lastAuditEntry() const;
+    qint64 auditCount() const;
+    // Streams the audit log in seq order. Return false to stop.
+    void forEachAuditEntry(const std::function<bool(const AuditEntry&)>& fn) const;
+
+    // Low-level access for core/bundle's fast paths and for tests; nothing outside core/ uses it.
+    sql::Database& database();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    friend class ImportWriter;
+};
+
+// The write side of one import. Every add* call validates nothing about the bundle format (core/bundle
+// does that) but throws Error(Kind::Input, …) on a uniqueness violation, naming the key, so the importer
+// can add the file and line.
+class ImportWriter
+{
+public:
+    ~ImportWriter(); // rolls back unless committed
+    // Replaces everything the platform exported for this account (campaigns, lists, list rows, evidence,
+    // complaints, messages, history, cached evaluation). This tool's decisions and audit entries are never
+    // touched. The account's current status becomes `account.status`, unless this tool recorded an
+    // effective decision for it after the bundle's exported_at, in which case the current status is kept.
+    void addAccount(const Account& account);
+    void addCampaign(const Campaign& campaign);
+    void addList(const MailingList& list);
+    void addListRow(const QString& accountId, const QString& listId, const ListRow& row);
+    void setListScreening(const QString& accountId, const QString& listId, const ListScreeningSummary& s);
+    qint64 addEvidence(const EvidenceRow& row);
+    qint64 addComplaint(const Complaint& complaint);
+    qint64 addMessage(const StoredMessage& message); // raw must be set
+    qint64 addHistory(const HistoryEntry& entry);
+    void addFile(const ImportedFile& file);
+    // Commits; returns the import id. The summary is kept with the import record.
+    qint64 commit(const QString& summaryJson);
+
+private:
+    friend class CaseStore;
+    explicit ImportWriter(CaseStore& store, const ImportInfo& info);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ad

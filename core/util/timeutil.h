@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <optional>
+
+namespace ad::time {
+
+// Parses the case bundle's timestamps: ISO 8601 with an offset ("2026-03-01T09:30:00Z",
+// "2026-03-01T16:30:00+07:00", fractional seconds allowed) or a date alone ("2026-03-01", meaning
+// 00:00 UTC). Anything else (no offset, impossible dates) is std::nullopt. The result is in UTC.
+std::optional<QDateTime> parseIso(QStringView text);
+
+// Canonical storage form: UTC, seconds precision, "Z" suffix ("2026-03-01T09:30:00Z"); milliseconds are
+// kept ("…:00.250Z") only when non-zero. An invalid QDateTime gives an empty string.
+QString toIso(const QDateTime& utc);
+
+// Whole days between two instants (b - a), counting 24-hour periods, negative if b is before a.
+qint64 daysBetween(const QDateTime& a, const QDateTime& b);
+
+// True when `then` is more than `years` calendar years before `now` (strictly: exactly N years is not).
+bool moreThanYearsBefore(const QDateTime& then, const QDateTime& now, int years);
+
+} // namespace ad::time
