@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/snapshot.h"
+#include "rules/finding.h"
+#include "rules/policy.h"
+
+#include <QDateTime>
+#include <functional>
+#include <memory>
+
+namespace ad {
+class CaseStore;
+}
+
+namespace ad::rules {
+
+class OverlapIndex; // cross-account index (From addresses, link domains, near-duplicate content)
+
+// Runs the rule catalogue over accounts. Pure: the time is the `asOf` given, never the clock.
+class Evaluator
+{
+public:
+    explicit Evaluator(const Policy& policy);
+    ~Evaluator();
+
+    // Evaluates one snapshot. `overlap` may be null (then the multi-account rules do not run).
+    Evaluation evaluate(const AccountSnapshot& snapshot, const QDateTime& asOf, const OverlapIndex* overlap) const;
+
+    const Policy& policy() const { return m_policy; }
+
+private:
+    const Policy& m_policy;
+};
+
+// Evaluates a whole store (or one account) with the cross-account index, writes the results to the
+// store's evaluation cache (for the queue) and returns them sorted by account id.
+// The default as-of is the newest import's exported_at (../shared/spec/policy-rules.md).
+class EvaluationService
+{
+public:
+    EvaluationService(CaseStore& store, const Policy& policy);
+    ~EvaluationService();
+
+    // The as-of to use when the user gives none: exported_at of the latest import; invalid when none.
+    QDateTime defaultAsOf() const;
+
+    QList<Evaluation> evaluateAll(const QDateTime& asOf, const std::function<bool(qint64 done)>& progress = {});
+    Evaluation evaluateAccount(const QString& accountId, const QDateTime& asOf);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ad::rules

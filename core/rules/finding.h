@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/types.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace ad::rules {
+
+// One fired rule (../shared/spec/policy-rules.md): which clause, how severe, what it saw, what would clear it.
+struct Finding
+{
+    QString rule;      // rule id, e.g. "complaint-rate"
+    QString clause;    // policy clause, e.g. "Account Suspension"
+    Severity severity = Severity::Info;
+    QString summary;   // one line with the real numbers
+    QString toClear;   // what would clear it, e.g. "complaints must be ≤ 40 of 20,000 delivered"
+    QJsonObject evidence; // structured: campaign_id / list_id / evidence_ids / message_ids / accounts …, value, threshold
+};
+
+// The result of evaluating one account.
+struct Evaluation
+{
+    QString accountId;
+    AccountStatus status = AccountStatus::Active; // current status in the store
+    QDateTime asOf;
+    QString policyId;
+    QString policyVersion;
+    Action recommended = Action::None; // most severe non-info finding
+    QList<Finding> findings;           // in rule-catalogue order, then by evidence id
+    // Account-level rates (campaigns with ≥ min_volume), for the queue and reports; nullopt when none.
+    std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
+};
+
+// `evaluate --json` shapes (../shared/spec/cli.md). The finding object has exactly the keys
+// rule, clause, severity, summary, evidence (+ to_clear, an addition documented in README).
+QJsonObject toJson(const Finding& f);
+QJsonObject toJson(const Evaluation& e);
+
+} // namespace ad::rules
