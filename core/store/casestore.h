@@ -231,6 +231,8 @@ public:
     qint64 addMessage(const StoredMessage& message); // raw must be set
     qint64 addHistory(const HistoryEntry& entry);
     void addFile(const ImportedFile& file);
+    // Appends the import's audit entry inside the import transaction (same contract as CaseStore::appendAudit).
+    void appendAudit(const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry);
     // Commits; returns the import id. The summary is kept with the import record.
     qint64 commit(const QString& summaryJson);
 
