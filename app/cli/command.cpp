@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 
+#include "rules/policy.h"
 #include "store/casestore.h"
 #include "util/clock.h"
 #include "util/error.h"
@@ -17,14 +18,14 @@ struct Args::Private
 {
     std::unique_ptr<CaseStore> store;
     std::unique_ptr<Clock> clock;
+    std::optional<rules::Policy> policy;
     QTextStream out{stdout};
     QTextStream err{stderr};
 };
 
 Args::Args(QString command, QStringList arguments)
     : m_command(std::move(command)), m_arguments(std::move(arguments)), d(new Private)
-{
-}
+{}
 
 Args::~Args()
 {
@@ -40,15 +41,16 @@ bool Args::parse(QCommandLineParser& parser, const QString& description, bool wi
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("The case store (default: %1).").arg(paths::defaultStorePath()),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db(
+        QStringLiteral("db"), QStringLiteral("The case store (default: %1).").arg(paths::defaultStorePath()),
+        QStringLiteral("FILE"));
     if (withDb)
         parser.addOption(db);
     QStringList argv{QStringLiteral("abusedesk-cli ") + m_command};
     argv += m_arguments;
     if (!parser.parse(argv))
-        throw Error::input(parser.errorText() + QStringLiteral(" (see abusedesk-cli %1 --help)").arg(m_command));
+        throw Error::input(parser.errorText() +
+                           QStringLiteral(" (see abusedesk-cli %1 --help)").arg(m_command));
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         text.replace(QStringLiteral("Usage: abusedesk-cli %1 [options]").arg(m_command),
@@ -76,7 +78,8 @@ CaseStore& Args::store()
 
 QString Args::reviewer(const QCommandLineParser& parser) const
 {
-    if (parser.optionNames().contains(QStringLiteral("reviewer")) && parser.isSet(QStringLiteral("reviewer"))) {
+    if (parser.optionNames().contains(QStringLiteral("reviewer")) &&
+        parser.isSet(QStringLiteral("reviewer"))) {
         const QString r = parser.value(QStringLiteral("reviewer")).trimmed();
         if (r.isEmpty())
             throw Error::input(QStringLiteral("--reviewer must not be empty"));
@@ -92,6 +95,18 @@ QString Args::reviewer(const QCommandLineParser& parser) const
     return r;
 }
 
+const rules::Policy& Args::policy(const QString& spec)
+{
+    if (!d->policy) {
+        const QString s = spec.isEmpty() ? QStringLiteral("optimais") : spec;
+        if (rules::Policy::builtinIds().contains(s))
+            d->policy = rules::Policy::builtin(s);
+        else
+            d->policy = rules::Policy::fromFile(s);
+    }
+    return *d->policy;
+}
+
 const Clock& Args::clock() const
 {
     if (!d->clock) {
@@ -99,7 +114,8 @@ const Clock& Args::clock() const
         if (!fixed.isEmpty()) {
             const auto t = time::parseIso(fixed);
             if (!t)
-                throw Error::input(QStringLiteral("ABUSEDESK_NOW is not an ISO 8601 time with offset: %1").arg(fixed));
+                throw Error::input(
+                    QStringLiteral("ABUSEDESK_NOW is not an ISO 8601 time with offset: %1").arg(fixed));
             d->clock = std::make_unique<FixedClock>(*t);
         } else {
             return SystemClock::instance();

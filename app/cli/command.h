@@ -17,11 +17,21 @@
 namespace ad {
 class CaseStore;
 class Clock;
+} // namespace ad
+
+namespace ad::rules {
+class Policy;
 }
 
 namespace ad::cli {
 
-enum ExitCode { Ok = 0, Problem = 1, BadInput = 2, Failure = 3 };
+enum ExitCode
+{
+    Ok = 0,
+    Problem = 1,
+    BadInput = 2,
+    Failure = 3
+};
 
 class Args
 {
@@ -40,6 +50,9 @@ public:
     // The reviewer: --reviewer if the command has it and it was given, else $ABUSEDESK_REVIEWER, else
     // the operating-system user name.
     QString reviewer(const QCommandLineParser& parser) const;
+    // The policy named by --policy (a shipped id such as "optimais" or a path to a policy file); the
+    // default is "optimais". Errors in the file are Input errors (exit 2).
+    const rules::Policy& policy(const QString& spec);
     // The clock for "now" ($ABUSEDESK_NOW, an ISO 8601 time, fixes it for reproducible scripts/tests).
     const Clock& clock() const;
 
@@ -78,5 +91,5 @@ const QList<CommandInfo>& commands();
 
 } // namespace ad::cli
 
-#define ABUSEDESK_CLI_COMMAND(ID, NAME, SUMMARY, FN)                                                    \
+#define ABUSEDESK_CLI_COMMAND(ID, NAME, SUMMARY, FN)                                                         \
     static const ::ad::cli::Registration abusedeskCliRegistration_##ID(NAME, SUMMARY, FN);

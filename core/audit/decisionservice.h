@@ -38,9 +38,9 @@ struct DecisionRequest
 struct DecisionOutcome
 {
     Decision decision;
-    bool pendingApproval = false; // terminate waiting for a second reviewer
+    bool pendingApproval = false;                 // terminate waiting for a second reviewer
     AccountStatus status = AccountStatus::Active; // the account's status afterwards
-    QString auditHash;                           // hash of the audit entry written
+    QString auditHash;                            // hash of the audit entry written
 };
 
 class DecisionService
