@@ -2,7 +2,6 @@
 // abusedesk-cli: everything the rules and the case store can do, without a display.
 // Exit codes (../shared/spec/cli.md): 0 success, 1 a reported problem, 2 bad usage or input, 3 failure.
 #include "command.h"
-
 #include "util/error.h"
 #include "util/paths.h"
 
@@ -34,7 +33,8 @@ void printUsage(QTextStream& s)
     for (const auto& c : cmds)
         s << "  " << c.name.leftJustified(17) << c.summary << '\n';
     s << "\n'abusedesk-cli COMMAND --help' describes a command's options.\n"
-         "Exit codes: 0 success, 1 a problem was found and reported, 2 bad usage or input, 3 other failure.\n";
+         "Exit codes: 0 success, 1 a problem was found and reported, 2 bad usage or input, 3 other "
+         "failure.\n";
 }
 
 } // namespace
@@ -78,9 +78,11 @@ int main(int argc, char** argv)
         err << "abusedesk-cli " << name << ": " << e.toString() << '\n';
         switch (e.kind()) {
         case ad::Error::Kind::Input:
-        case ad::Error::Kind::Conflict: return ad::cli::BadInput;
+        case ad::Error::Kind::Conflict:
+            return ad::cli::BadInput;
         case ad::Error::Kind::Internal:
-        case ad::Error::Kind::Cancelled: return ad::cli::Failure;
+        case ad::Error::Kind::Cancelled:
+            return ad::cli::Failure;
         }
         return ad::cli::Failure;
     } catch (const std::exception& e) {

@@ -6,10 +6,14 @@ namespace ad {
 QString toString(AccountStatus s)
 {
     switch (s) {
-    case AccountStatus::Active: return QStringLiteral("active");
-    case AccountStatus::Warned: return QStringLiteral("warned");
-    case AccountStatus::Suspended: return QStringLiteral("suspended");
-    case AccountStatus::Terminated: return QStringLiteral("terminated");
+    case AccountStatus::Active:
+        return QStringLiteral("active");
+    case AccountStatus::Warned:
+        return QStringLiteral("warned");
+    case AccountStatus::Suspended:
+        return QStringLiteral("suspended");
+    case AccountStatus::Terminated:
+        return QStringLiteral("terminated");
     }
     return {};
 }
@@ -30,15 +34,24 @@ std::optional<AccountStatus> accountStatusFromString(QStringView s)
 QString toString(Action a)
 {
     switch (a) {
-    case Action::None: return QStringLiteral("none");
-    case Action::Warn: return QStringLiteral("warn");
-    case Action::Suspend: return QStringLiteral("suspend");
-    case Action::Terminate: return QStringLiteral("terminate");
-    case Action::Reinstate: return QStringLiteral("reinstate");
-    case Action::Dismiss: return QStringLiteral("dismiss");
-    case Action::RequestProof: return QStringLiteral("request_proof");
-    case Action::ApproveList: return QStringLiteral("approve_list");
-    case Action::RejectList: return QStringLiteral("reject_list");
+    case Action::None:
+        return QStringLiteral("none");
+    case Action::Warn:
+        return QStringLiteral("warn");
+    case Action::Suspend:
+        return QStringLiteral("suspend");
+    case Action::Terminate:
+        return QStringLiteral("terminate");
+    case Action::Reinstate:
+        return QStringLiteral("reinstate");
+    case Action::Dismiss:
+        return QStringLiteral("dismiss");
+    case Action::RequestProof:
+        return QStringLiteral("request_proof");
+    case Action::ApproveList:
+        return QStringLiteral("approve_list");
+    case Action::RejectList:
+        return QStringLiteral("reject_list");
     }
     return {};
 }
@@ -69,10 +82,14 @@ std::optional<Action> actionFromString(QStringView s)
 QString toString(Severity s)
 {
     switch (s) {
-    case Severity::Info: return QStringLiteral("info");
-    case Severity::Warn: return QStringLiteral("warn");
-    case Severity::Suspend: return QStringLiteral("suspend");
-    case Severity::Terminate: return QStringLiteral("terminate");
+    case Severity::Info:
+        return QStringLiteral("info");
+    case Severity::Warn:
+        return QStringLiteral("warn");
+    case Severity::Suspend:
+        return QStringLiteral("suspend");
+    case Severity::Terminate:
+        return QStringLiteral("terminate");
     }
     return {};
 }
@@ -93,10 +110,14 @@ std::optional<Severity> severityFromString(QStringView s)
 Action recommendedActionFor(Severity s)
 {
     switch (s) {
-    case Severity::Info: return Action::None;
-    case Severity::Warn: return Action::Warn;
-    case Severity::Suspend: return Action::Suspend;
-    case Severity::Terminate: return Action::Terminate;
+    case Severity::Info:
+        return Action::None;
+    case Severity::Warn:
+        return Action::Warn;
+    case Severity::Suspend:
+        return Action::Suspend;
+    case Severity::Terminate:
+        return Action::Terminate;
     }
     return Action::None;
 }
@@ -104,10 +125,14 @@ Action recommendedActionFor(Severity s)
 QString toString(Decision::State s)
 {
     switch (s) {
-    case Decision::State::Effective: return QStringLiteral("effective");
-    case Decision::State::PendingApproval: return QStringLiteral("pending_approval");
-    case Decision::State::Approved: return QStringLiteral("approved");
-    case Decision::State::Superseded: return QStringLiteral("superseded");
+    case Decision::State::Effective:
+        return QStringLiteral("effective");
+    case Decision::State::PendingApproval:
+        return QStringLiteral("pending_approval");
+    case Decision::State::Approved:
+        return QStringLiteral("approved");
+    case Decision::State::Superseded:
+        return QStringLiteral("superseded");
     }
     return {};
 }

@@ -15,19 +15,42 @@
 
 namespace ad {
 
-enum class AccountStatus { Active, Warned, Suspended, Terminated };
+enum class AccountStatus
+{
+    Active,
+    Warned,
+    Suspended,
+    Terminated
+};
 QString toString(AccountStatus s);
 std::optional<AccountStatus> accountStatusFromString(QStringView s);
 
 // Enforcement actions, in bundle history, in decisions and in recommendations.
-enum class Action { None, Warn, Suspend, Terminate, Reinstate, Dismiss, RequestProof, ApproveList, RejectList };
+enum class Action
+{
+    None,
+    Warn,
+    Suspend,
+    Terminate,
+    Reinstate,
+    Dismiss,
+    RequestProof,
+    ApproveList,
+    RejectList
+};
 QString toString(Action a);
 // Accepts the spellings of history.csv and of the CLI: warn, suspend, terminate, reinstate, dismiss,
 // request_proof / proof_requested, approve_list, reject_list, none.
 std::optional<Action> actionFromString(QStringView s);
 
 // Finding severity; the order is meaningful (info < warn < suspend < terminate).
-enum class Severity { Info = 0, Warn = 1, Suspend = 2, Terminate = 3 };
+enum class Severity
+{
+    Info = 0,
+    Warn = 1,
+    Suspend = 2,
+    Terminate = 3
+};
 QString toString(Severity s);
 std::optional<Severity> severityFromString(QStringView s);
 // The action a severity recommends: info -> none.
@@ -68,25 +91,24 @@ struct Campaign
 // lists.csv `source` values.
 inline const QStringList& listSources()
 {
-    static const QStringList v{QStringLiteral("signup_form"), QStringLiteral("checkbox"),
-                               QStringLiteral("offline_form"), QStringLiteral("customers"),
-                               QStringLiteral("double_opt_in"), QStringLiteral("import"),
-                               QStringLiteral("purchased"), QStringLiteral("rented"),
-                               QStringLiteral("third_party"), QStringLiteral("public_web"),
-                               QStringLiteral("unknown")};
+    static const QStringList v{
+        QStringLiteral("signup_form"), QStringLiteral("checkbox"),      QStringLiteral("offline_form"),
+        QStringLiteral("customers"),   QStringLiteral("double_opt_in"), QStringLiteral("import"),
+        QStringLiteral("purchased"),   QStringLiteral("rented"),        QStringLiteral("third_party"),
+        QStringLiteral("public_web"),  QStringLiteral("unknown")};
     return v;
 }
 
 // Result of screening one imported list file (see core/lists). Stored with the list.
 struct ListScreeningSummary
 {
-    qint64 rows = 0;          // data rows in the file
-    qint64 invalid = 0;       // not a valid address
-    qint64 duplicates = 0;    // repeats after folding (first occurrence not counted)
-    qint64 role = 0;          // role local part
-    qint64 disposable = 0;    // disposable-mail domain
-    qint64 typo = 0;          // likely misspelled mailbox domain
-    QString detailsJson;      // full screening result (examples, per-domain shares) as JSON text
+    qint64 rows = 0;       // data rows in the file
+    qint64 invalid = 0;    // not a valid address
+    qint64 duplicates = 0; // repeats after folding (first occurrence not counted)
+    qint64 role = 0;       // role local part
+    qint64 disposable = 0; // disposable-mail domain
+    qint64 typo = 0;       // likely misspelled mailbox domain
+    QString detailsJson;   // full screening result (examples, per-domain shares) as JSON text
 };
 
 struct MailingList
@@ -105,8 +127,8 @@ struct MailingList
 // evidence.csv `method` values.
 inline const QStringList& evidenceMethods()
 {
-    static const QStringList v{QStringLiteral("signup_form"), QStringLiteral("checkbox"),
-                               QStringLiteral("offline_form"), QStringLiteral("purchase"),
+    static const QStringList v{QStringLiteral("signup_form"),   QStringLiteral("checkbox"),
+                               QStringLiteral("offline_form"),  QStringLiteral("purchase"),
                                QStringLiteral("double_opt_in"), QStringLiteral("import"),
                                QStringLiteral("none")};
     return v;
@@ -141,11 +163,11 @@ struct Complaint
     QString feedbackType; // abuse, fraud, virus, not-spam, other
     QString source;       // e.g. yahoo-fbl, manual, or the ARF User-Agent
     QString note;
-    QString origin;       // "csv" or "arf"
-    QString file;         // bundle path it came from
+    QString origin; // "csv" or "arf"
+    QString file;   // bundle path it came from
     qint64 sourceLine = 0;
-    QString userAgent;    // ARF only
-    QString sourceIp;     // ARF only
+    QString userAgent;          // ARF only
+    QString sourceIp;           // ARF only
     QByteArray reportedMessage; // ARF only: the original message or its headers, raw
 };
 
@@ -180,19 +202,26 @@ struct StoredMessage
     QString from;
     QString subject;
     QDateTime date;
-    QString text;            // plain text used for rules and search (text part, else text of the HTML)
-    QList<MessageLink> links; // from the HTML body and the text body
-    QStringList linkDomains;  // lower-case hosts of every http(s) link target, de-duplicated
+    QString text;                // plain text used for rules and search (text part, else text of the HTML)
+    QList<MessageLink> links;    // from the HTML body and the text body
+    QStringList linkDomains;     // lower-case hosts of every http(s) link target, de-duplicated
     QStringList listUnsubscribe; // List-Unsubscribe URIs, with their angle brackets
-    bool oneClickUnsubscribe = false; // RFC 8058: https URI + List-Unsubscribe-Post: List-Unsubscribe=One-Click
-    QString spf, dkim, dmarc;         // Authentication-Results verdicts, lower-case, empty when absent
+    bool oneClickUnsubscribe =
+        false;                // RFC 8058: https URI + List-Unsubscribe-Post: List-Unsubscribe=One-Click
+    QString spf, dkim, dmarc; // Authentication-Results verdicts, lower-case, empty when absent
     QStringList parseWarnings;
 };
 
 // A decision recorded by this tool (never edited; a correction is a new decision).
 struct Decision
 {
-    enum class State { Effective, PendingApproval, Approved, Superseded };
+    enum class State
+    {
+        Effective,
+        PendingApproval,
+        Approved,
+        Superseded
+    };
     qint64 id = 0;
     QString accountId;
     QString listId; // approve_list / reject_list only
@@ -204,11 +233,11 @@ struct Decision
     QString rationale;
     QString policyId;
     QString policyVersion;
-    QString findingsJson;  // the findings the decision was based on, as evaluated then
+    QString findingsJson;   // the findings the decision was based on, as evaluated then
     QString noticeLanguage; // "en" or "id"
     QString noticeText;
     qint64 approvesDecisionId = 0; // for an approval: the pending terminate it approves
-    QString approvedBy;             // for a terminate: the second reviewer, once approved
+    QString approvedBy;            // for a terminate: the second reviewer, once approved
     QDateTime approvedAt;
 };
 QString toString(Decision::State s);

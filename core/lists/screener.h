@@ -14,7 +14,8 @@
 
 namespace ad::lists {
 
-enum Problem : int {
+enum Problem : int
+{
     Invalid = 1 << 0,
     Duplicate = 1 << 1,
     Role = 1 << 2,
@@ -24,11 +25,11 @@ enum Problem : int {
 
 struct ScreeningConfig
 {
-    QStringList roleLocalParts;    // policy role list
-    QStringList disposableDomains; // shipped list (resources/lists/disposable-domains.txt)
-    QStringList mailboxDomains;    // large mailbox providers, the typo targets
+    QStringList roleLocalParts;      // policy role list
+    QStringList disposableDomains;   // shipped list (resources/lists/disposable-domains.txt)
+    QStringList mailboxDomains;      // large mailbox providers, the typo targets
     QStringList realProviderDomains; // never flagged as typos (ymail.com, aim.com, yahoo.co.id…)
-    int maxExamples = 10;          // example rows kept per problem
+    int maxExamples = 10;            // example rows kept per problem
 
     // The shipped defaults (resources/lists/*.txt and the default policy's role list).
     static ScreeningConfig defaults();

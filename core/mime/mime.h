@@ -31,7 +31,7 @@ struct ArfReport
     QString userAgent;
     QString sourceIp;
     QString originalMailFrom;
-    QString campaignId;     // X-Campaign-ID of the reported message, when present
+    QString campaignId;         // X-Campaign-ID of the reported message, when present
     QByteArray reportedMessage; // the third part (message/rfc822 or text/rfc822-headers), raw
 };
 

@@ -15,8 +15,8 @@ namespace ad::mime {
 struct Attachment
 {
     QString filename;
-    QString contentType; // "image/png"
-    QString contentId;   // without angle brackets, empty when none
+    QString contentType;     // "image/png"
+    QString contentId;       // without angle brackets, empty when none
     bool inlinePart = false; // Content-Disposition: inline or referenced by cid:
     qint64 size = 0;         // decoded size in bytes
     QString sha256;          // of the decoded bytes
@@ -27,22 +27,22 @@ struct Attachment
 // Everything is decoded: headers from RFC 2047, bodies from their transfer encoding and charset to UTF-8.
 struct ParsedMessage
 {
-    QString from;       // decoded From header, e.g. "Shop <news@shop.example>"
+    QString from;        // decoded From header, e.g. "Shop <news@shop.example>"
     QString fromAddress; // the bare address, lower-case
     QString returnPath;
     QString subject;
-    QDateTime date;     // UTC; invalid when absent or unparseable
+    QDateTime date; // UTC; invalid when absent or unparseable
     QString messageId;
     QList<QPair<QString, QString>> headers; // every header, in order, value decoded
     QByteArray rawHeaders;                  // the header block exactly as in the source
     bool hasText = false;
     QString text; // text/plain body (first one), UTF-8
     bool hasHtml = false;
-    QString html; // text/html body (first one), UTF-8
-    QString htmlVisibleText; // text content of the HTML (scripts/styles dropped), whitespace folded
-    QList<MessageLink> links; // from the HTML (<a href>, <area href>) then from the text body
+    QString html;                  // text/html body (first one), UTF-8
+    QString htmlVisibleText;       // text content of the HTML (scripts/styles dropped), whitespace folded
+    QList<MessageLink> links;      // from the HTML (<a href>, <area href>) then from the text body
     QList<Attachment> attachments; // every non-body leaf part, including inline cid: images
-    QStringList listUnsubscribe;   // List-Unsubscribe entries with angle brackets: "<mailto:…>", "<https://…>"
+    QStringList listUnsubscribe; // List-Unsubscribe entries with angle brackets: "<mailto:…>", "<https://…>"
     bool oneClickUnsubscribe = false; // RFC 8058
     QString spf, dkim, dmarc;         // from Authentication-Results (RFC 8601), lower-case; empty if absent
     QString campaignId;               // X-Campaign-ID

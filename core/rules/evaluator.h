@@ -25,7 +25,8 @@ public:
     ~Evaluator();
 
     // Evaluates one snapshot. `overlap` may be null (then the multi-account rules do not run).
-    Evaluation evaluate(const AccountSnapshot& snapshot, const QDateTime& asOf, const OverlapIndex* overlap) const;
+    Evaluation evaluate(const AccountSnapshot& snapshot, const QDateTime& asOf,
+                        const OverlapIndex* overlap) const;
 
     const Policy& policy() const { return m_policy; }
 
@@ -45,7 +46,8 @@ public:
     // The as-of to use when the user gives none: exported_at of the latest import; invalid when none.
     QDateTime defaultAsOf() const;
 
-    QList<Evaluation> evaluateAll(const QDateTime& asOf, const std::function<bool(qint64 done)>& progress = {});
+    QList<Evaluation> evaluateAll(const QDateTime& asOf,
+                                  const std::function<bool(qint64 done)>& progress = {});
     Evaluation evaluateAccount(const QString& accountId, const QDateTime& asOf);
 
 private:

@@ -10,15 +10,17 @@
 
 namespace ad::rules {
 
-// One fired rule (../shared/spec/policy-rules.md): which clause, how severe, what it saw, what would clear it.
+// One fired rule (../shared/spec/policy-rules.md): which clause, how severe, what it saw, what would clear
+// it.
 struct Finding
 {
-    QString rule;      // rule id, e.g. "complaint-rate"
-    QString clause;    // policy clause, e.g. "Account Suspension"
+    QString rule;   // rule id, e.g. "complaint-rate"
+    QString clause; // policy clause, e.g. "Account Suspension"
     Severity severity = Severity::Info;
-    QString summary;   // one line with the real numbers
-    QString toClear;   // what would clear it, e.g. "complaints must be ≤ 40 of 20,000 delivered"
-    QJsonObject evidence; // structured: campaign_id / list_id / evidence_ids / message_ids / accounts …, value, threshold
+    QString summary;      // one line with the real numbers
+    QString toClear;      // what would clear it, e.g. "complaints must be ≤ 40 of 20,000 delivered"
+    QJsonObject evidence; // structured: campaign_id / list_id / evidence_ids / message_ids / accounts …,
+                          // value, threshold
 };
 
 // The result of evaluating one account.

@@ -44,7 +44,8 @@ public:
     double number(const QString& ruleId, const QString& key, double fallback) const;
     QStringList strings(const QString& key) const; // top-level lists: role_local_parts, platform_domains…
 
-    // Decisions: whether terminate needs a second, different reviewer (policy "decisions.terminate_requires_second_reviewer").
+    // Decisions: whether terminate needs a second, different reviewer (policy
+    // "decisions.terminate_requires_second_reviewer").
     bool terminateNeedsSecondReviewer() const { return m_secondReviewer; }
 
     const QJsonObject& raw() const { return m_raw; }

@@ -51,17 +51,18 @@ struct EvaluationRow
     QString policyId;
     QString policyVersion;
     Action recommended = Action::None;
-    QString worstRule;     // rule id of the most severe finding (first by severity, then rule order)
+    QString worstRule; // rule id of the most severe finding (first by severity, then rule order)
     std::optional<Severity> worstSeverity;
     int findingCount = 0;
-    QStringList rules;      // ids of every rule that fired (for the queue's rule filter)
-    QString findingsJson;   // the findings array exactly as `evaluate --json` prints it
+    QStringList rules;    // ids of every rule that fired (for the queue's rule filter)
+    QString findingsJson; // the findings array exactly as `evaluate --json` prints it
     // Account-level rates over campaigns with at least the policy's min_volume (null when none).
     std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
     qint64 complaintCount = 0; // complaint reports (csv rows + ARF) of the account
 };
 
-enum class QueueColumn {
+enum class QueueColumn
+{
     AccountId,
     Name,
     Status,
@@ -81,7 +82,7 @@ struct QueueFilter
     QString status;      // "" = any; else an AccountStatus string
     QString recommended; // "" = any; else an Action string (none/warn/suspend/terminate)
     QString rule;        // "" = any; else a rule id that must have fired
-    QString text;        // "" = any; else full-text (FTS5) over account name, id, e-mails, addresses, messages
+    QString text; // "" = any; else full-text (FTS5) over account name, id, e-mails, addresses, messages
     bool pendingOnly = false; // only accounts with a terminate awaiting approval
 };
 
@@ -90,7 +91,7 @@ struct QueueRow
     QString accountId;
     QString name;
     AccountStatus status = AccountStatus::Active; // current status (after this tool's decisions)
-    std::optional<Action> recommended;           // nullopt when never evaluated
+    std::optional<Action> recommended;            // nullopt when never evaluated
     QString worstRule;
     std::optional<Severity> worstSeverity;
     std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
@@ -102,23 +103,23 @@ struct QueueRow
 
 struct AuditEntry
 {
-    qint64 seq = 0;       // 1, 2, 3, … in append order
+    qint64 seq = 0; // 1, 2, 3, … in append order
     QDateTime at;
-    QString actor;        // reviewer or "import"
-    QString kind;         // "import", "decision", "approval", "list_decision", …
-    QString accountId;    // may be empty
-    QString payloadJson;  // canonical JSON of what happened (decision, policy id/version, findings…)
-    QString prevHash;     // hex SHA-256 of the previous entry ("" for the first)
-    QString hash;         // hex SHA-256 over seq, at, actor, kind, accountId, payloadJson, prevHash
+    QString actor;       // reviewer or "import"
+    QString kind;        // "import", "decision", "approval", "list_decision", …
+    QString accountId;   // may be empty
+    QString payloadJson; // canonical JSON of what happened (decision, policy id/version, findings…)
+    QString prevHash;    // hex SHA-256 of the previous entry ("" for the first)
+    QString hash;        // hex SHA-256 over seq, at, actor, kind, accountId, payloadJson, prevHash
 };
 
 // One row of an imported list file (lists/<account>/<list>.csv), kept as uploaded.
 struct ListRow
 {
-    qint64 line = 0;      // line in the list file
-    QString email;        // as uploaded
-    QString rawJson;      // the other columns, {"column": "value", …}
-    int problems = 0;     // bit set of lists::Problem (see core/lists), computed at import
+    qint64 line = 0;  // line in the list file
+    QString email;    // as uploaded
+    QString rawJson;  // the other columns, {"column": "value", …}
+    int problems = 0; // bit set of lists::Problem (see core/lists), computed at import
 };
 
 class ImportWriter;
@@ -155,11 +156,11 @@ public:
     std::optional<Account> account(const QString& accountId) const;
     QList<Account> accounts() const; // sorted by id
     AccountStatus currentStatus(const QString& accountId) const;
-    QList<Campaign> campaigns(const QString& accountId) const;    // by sent_at
-    QList<MailingList> lists(const QString& accountId) const;      // with screening summaries
-    QList<EvidenceRow> evidence(const QString& accountId) const;   // by source line
-    QList<Complaint> complaints(const QString& accountId) const;   // by received_at, reportedMessage filled
-    QList<HistoryEntry> history(const QString& accountId) const;   // platform history, oldest first
+    QList<Campaign> campaigns(const QString& accountId) const;   // by sent_at
+    QList<MailingList> lists(const QString& accountId) const;    // with screening summaries
+    QList<EvidenceRow> evidence(const QString& accountId) const; // by source line
+    QList<Complaint> complaints(const QString& accountId) const; // by received_at, reportedMessage filled
+    QList<HistoryEntry> history(const QString& accountId) const; // platform history, oldest first
     QList<StoredMessage> messages(const QString& accountId, bool withRaw = false) const;
     std::optional<StoredMessage> message(qint64 messageId) const; // with raw
     qint64 listRowCount(const QString& accountId, const QString& listId, int problemMask = 0) const;
@@ -179,8 +180,8 @@ public:
     void saveEvaluations(const QList<EvaluationRow>& rows); // one transaction, replaces per account
     std::optional<EvaluationRow> evaluation(const QString& accountId) const;
     qint64 queueCount(const QueueFilter& filter) const;
-    QList<QueueRow> queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending, qint64 offset,
-                              qint64 limit) const;
+    QList<QueueRow> queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
+                              qint64 offset, qint64 limit) const;
     void setAssignee(const QString& accountId, const QString& reviewer);
 
     // ---- Decisions and audit (append-only) --------------------------------------------------------
@@ -231,7 +232,8 @@ public:
     qint64 addMessage(const StoredMessage& message); // raw must be set
     qint64 addHistory(const HistoryEntry& entry);
     void addFile(const ImportedFile& file);
-    // Appends the import's audit entry inside the import transaction (same contract as CaseStore::appendAudit).
+    // Appends the import's audit entry inside the import transaction (same contract as
+    // CaseStore::appendAudit).
     void appendAudit(const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry);
     // Commits; returns the import id. The summary is kept with the import record.
     qint64 commit(const QString& summaryJson);

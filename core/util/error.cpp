@@ -25,8 +25,7 @@ Error::Error(Kind kind, QString message, QString file, qint64 line, QString colu
     : std::runtime_error(composeWhat(file, line, column, value, message)), m_kind(kind),
       m_message(std::move(message)), m_file(std::move(file)), m_line(line), m_column(std::move(column)),
       m_value(std::move(value))
-{
-}
+{}
 
 QString Error::toString() const
 {

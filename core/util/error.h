@@ -14,7 +14,13 @@ namespace ad {
 class Error : public std::runtime_error
 {
 public:
-    enum class Kind { Input, Conflict, Internal, Cancelled };
+    enum class Kind
+    {
+        Input,
+        Conflict,
+        Internal,
+        Cancelled
+    };
 
     Error(Kind kind, QString message, QString file = {}, qint64 line = 0, QString column = {},
           QString value = {});

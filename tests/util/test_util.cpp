@@ -17,20 +17,34 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("utc"); // empty = rejected
-        QTest::newRow("Z") << "2026-03-01T09:30:00Z" << "2026-03-01T09:30:00Z";
-        QTest::newRow("offset") << "2026-03-01T16:30:00+07:00" << "2026-03-01T09:30:00Z";
-        QTest::newRow("negative offset") << "2026-03-01T04:30:00-05:00" << "2026-03-01T09:30:00Z";
-        QTest::newRow("compact offset") << "2026-03-01T16:30:00+0700" << "2026-03-01T09:30:00Z";
-        QTest::newRow("date only is midnight UTC") << "2026-03-01" << "2026-03-01T00:00:00Z";
-        QTest::newRow("fraction") << "2026-03-01T09:30:00.25Z" << "2026-03-01T09:30:00.250Z";
-        QTest::newRow("no seconds") << "2026-03-01T09:30Z" << "2026-03-01T09:30:00Z";
-        QTest::newRow("no offset") << "2026-03-01T09:30:00" << "";
-        QTest::newRow("bad month") << "2026-13-01" << "";
-        QTest::newRow("bad day") << "2026-02-30" << "";
-        QTest::newRow("bad hour") << "2026-03-01T25:00:00Z" << "";
-        QTest::newRow("garbage") << "yesterday" << "";
-        QTest::newRow("trailing") << "2026-03-01T09:30:00Zx" << "";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("Z") << "2026-03-01T09:30:00Z"
+                           << "2026-03-01T09:30:00Z";
+        QTest::newRow("offset") << "2026-03-01T16:30:00+07:00"
+                                << "2026-03-01T09:30:00Z";
+        QTest::newRow("negative offset") << "2026-03-01T04:30:00-05:00"
+                                         << "2026-03-01T09:30:00Z";
+        QTest::newRow("compact offset") << "2026-03-01T16:30:00+0700"
+                                        << "2026-03-01T09:30:00Z";
+        QTest::newRow("date only is midnight UTC") << "2026-03-01"
+                                                   << "2026-03-01T00:00:00Z";
+        QTest::newRow("fraction") << "2026-03-01T09:30:00.25Z"
+                                  << "2026-03-01T09:30:00.250Z";
+        QTest::newRow("no seconds") << "2026-03-01T09:30Z"
+                                    << "2026-03-01T09:30:00Z";
+        QTest::newRow("no offset") << "2026-03-01T09:30:00"
+                                   << "";
+        QTest::newRow("bad month") << "2026-13-01"
+                                   << "";
+        QTest::newRow("bad day") << "2026-02-30"
+                                 << "";
+        QTest::newRow("bad hour") << "2026-03-01T25:00:00Z"
+                                  << "";
+        QTest::newRow("garbage") << "yesterday"
+                                 << "";
+        QTest::newRow("trailing") << "2026-03-01T09:30:00Zx"
+                                  << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
     void parseIso()
     {
@@ -56,7 +70,8 @@ private Q_SLOTS:
         const Error e = Error::at(QStringLiteral("accounts.csv"), 7, QStringLiteral("signup_at"),
                                   QStringLiteral("2026-13-01"), QStringLiteral("not an ISO 8601 timestamp"));
         QCOMPARE(e.toString(),
-                 QStringLiteral("accounts.csv:7: column signup_at: value \"2026-13-01\": not an ISO 8601 timestamp"));
+                 QStringLiteral(
+                     "accounts.csv:7: column signup_at: value \"2026-13-01\": not an ISO 8601 timestamp"));
         QCOMPARE(e.kind(), Error::Kind::Input);
     }
     void fixedClock()
