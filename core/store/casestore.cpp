@@ -1,0 +1,1083 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/casestore.h"
+
+#include "store/casestore_p.h"
+#include "store/records_p.h"
+#include "store/schema.h"
+#include "util/error.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <sqlite3.h>
+#include <string_view>
+
+namespace ad {
+
+using namespace store::detail;
+
+// ---- Private ----------------------------------------------------------------------------------------
+
+namespace store::detail {
+std::shared_ptr<sql::Statement> Connection::st(QByteArrayView sqlText)
+{
+    const QByteArray key = sqlText.toByteArray();
+    auto it = cache.find(key);
+    if (it != cache.end()) {
+        if (!sqlite3_stmt_busy((*it)->handle())) {
+            (*it)->reset();
+            (*it)->clearBindings();
+            return *it;
+        }
+        return std::make_shared<sql::Statement>(*db, sqlText, false);
+    }
+    auto s = std::make_shared<sql::Statement>(*db, sqlText, true);
+    cache.insert(key, s);
+    return s;
+}
+
+QString joinList(const QStringList& items)
+{
+    if (items.isEmpty())
+        return QString();
+    return items.join(u';');
+}
+
+QStringList splitList(const QString& joined)
+{
+    if (joined.isEmpty())
+        return {};
+    return joined.split(u';');
+}
+
+std::optional<AuditEntry> lastAuditEntry(Connection& d)
+{
+    auto q = d.st("SELECT " AD_AUDIT_COLS " FROM audit_log ORDER BY seq DESC LIMIT 1");
+    sql::ResetGuard g(*q);
+    if (!q->step())
+        return std::nullopt;
+    return readAudit(*q);
+}
+
+qint64 appendAudit(Connection& d,
+                   const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry)
+{
+    const std::optional<AuditEntry> last = lastAuditEntry(d);
+    const AuditEntry e = makeEntry(last);
+    const qint64 expected = last ? last->seq + 1 : 1;
+    if (e.seq != expected)
+        throw Error::internal(
+            QStringLiteral("audit entry out of sequence: got seq %1, expected %2").arg(e.seq).arg(expected));
+    if (!e.at.isValid())
+        throw Error::internal(QStringLiteral("audit entry %1 has no time").arg(e.seq));
+    auto q = d.st("INSERT INTO audit_log(seq, at, actor, kind, account_id, payload, prev_hash, hash) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sql::ResetGuard g(*q);
+    q->bind(1, e.seq)
+        .bind(2, e.at)
+        .bind(3, e.actor)
+        .bind(4, e.kind)
+        .bind(5, e.accountId)
+        .bind(6, e.payloadJson);
+    q->bind(7, e.prevHash).bind(8, e.hash);
+    q->exec();
+    return e.seq;
+}
+
+// ---- Row readers ------------------------------------------------------------------------------------
+
+Account readAccount(const sql::Statement& q, int c)
+{
+    Account a;
+    a.id = q.text(c + 0);
+    a.name = q.text(c + 1);
+    a.ownerEmail = q.text(c + 2);
+    a.fromAddresses = splitList(q.text(c + 3));
+    a.postalAddress = q.text(c + 4);
+    a.website = q.text(c + 5);
+    a.signupAt = q.dateTime(c + 6);
+    a.status = accountStatusFromString(q.text(c + 7)).value_or(AccountStatus::Active);
+    a.flaggedAt = q.dateTime(c + 8);
+    a.flagReason = q.text(c + 9);
+    return a;
+}
+
+Campaign readCampaign(const sql::Statement& q)
+{
+    Campaign c;
+    c.accountId = q.text(0);
+    c.campaignId = q.text(1);
+    c.sentAt = q.dateTime(2);
+    c.subject = q.text(3);
+    c.fromAddress = q.text(4);
+    c.listIds = splitList(q.text(5));
+    c.sent = q.int64(6);
+    c.delivered = q.int64(7);
+    c.bounces = q.int64(8);
+    c.hardBounces = q.optInt64(9);
+    c.complaints = q.int64(10);
+    c.unsubscribes = q.int64(11);
+    c.uniqueOpens = q.int64(12);
+    c.uniqueClicks = q.optInt64(13);
+    return c;
+}
+
+MailingList readList(const sql::Statement& q)
+{
+    MailingList l;
+    l.accountId = q.text(0);
+    l.listId = q.text(1);
+    l.name = q.text(2);
+    l.source = q.text(3);
+    l.acquiredAt = q.dateTime(4);
+    l.size = q.optInt64(5);
+    l.doubleOptIn = q.optBool(6);
+    l.hasFile = q.boolean(7);
+    if (!q.isNull(8)) {
+        ListScreeningSummary s;
+        s.rows = q.int64(8);
+        s.invalid = q.int64(9);
+        s.duplicates = q.int64(10);
+        s.role = q.int64(11);
+        s.disposable = q.int64(12);
+        s.typo = q.int64(13);
+        s.detailsJson = q.text(14);
+        l.screening = s;
+    }
+    return l;
+}
+
+EvidenceRow readEvidence(const sql::Statement& q)
+{
+    EvidenceRow e;
+    e.id = q.int64(0);
+    e.accountId = q.text(1);
+    e.listId = q.text(2);
+    e.subscriber = q.text(3);
+    e.method = q.text(4);
+    e.consentAt = q.dateTime(5);
+    e.source = q.text(6);
+    e.ip = q.text(7);
+    e.checkboxDefault = q.text(8);
+    e.emailContactExplained = q.optBool(9);
+    e.consentText = q.text(10);
+    e.confirmedAt = q.dateTime(11);
+    e.lastPurchaseAt = q.dateTime(12);
+    e.lastContactedAt = q.dateTime(13);
+    e.sourceLine = q.int64(14);
+    return e;
+}
+
+Complaint readComplaint(const sql::Statement& q)
+{
+    Complaint c;
+    c.id = q.int64(0);
+    c.accountId = q.text(1);
+    c.campaignId = q.text(2);
+    c.receivedAt = q.dateTime(3);
+    c.recipient = q.text(4);
+    c.feedbackType = q.text(5);
+    c.source = q.text(6);
+    c.note = q.text(7);
+    c.origin = q.text(8);
+    c.file = q.text(9);
+    c.sourceLine = q.int64(10);
+    c.userAgent = q.text(11);
+    c.sourceIp = q.text(12);
+    c.reportedMessage = q.blob(13);
+    return c;
+}
+
+HistoryEntry readHistory(const sql::Statement& q)
+{
+    HistoryEntry h;
+    h.id = q.int64(0);
+    h.accountId = q.text(1);
+    h.at = q.dateTime(2);
+    h.action = actionFromString(q.text(3)).value_or(Action::None);
+    h.reason = q.text(4);
+    h.by = q.text(5);
+    return h;
+}
+
+namespace {
+QStringList jsonStrings(QByteArrayView json)
+{
+    QStringList out;
+    if (json.isEmpty())
+        return out;
+    const QJsonArray arr = QJsonDocument::fromJson(json.toByteArray()).array();
+    out.reserve(arr.size());
+    for (const auto& v : arr)
+        out.append(v.toString());
+    return out;
+}
+} // namespace
+
+QByteArray toJsonArray(const QStringList& items)
+{
+    if (items.isEmpty())
+        return QByteArray();
+    return QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray linksToJson(const QList<MessageLink>& links)
+{
+    if (links.isEmpty())
+        return QByteArray();
+    QJsonArray arr;
+    for (const auto& l : links)
+        arr.append(QJsonObject{{QStringLiteral("text"), l.text}, {QStringLiteral("href"), l.href}});
+    return QJsonDocument(arr).toJson(QJsonDocument::Compact);
+}
+
+StoredMessage readMessage(const sql::Statement& q, bool withRaw)
+{
+    StoredMessage m;
+    m.id = q.int64(0);
+    m.accountId = q.text(1);
+    m.campaignId = q.text(2);
+    m.file = q.text(3);
+    m.mboxIndex = q.integer(4);
+    m.sha256 = q.text(5);
+    m.from = q.text(6);
+    m.subject = q.text(7);
+    m.date = q.dateTime(8);
+    m.text = q.text(9);
+    const QByteArrayView links = q.utf8(10);
+    if (!links.isEmpty()) {
+        const QJsonArray arr = QJsonDocument::fromJson(links.toByteArray()).array();
+        m.links.reserve(arr.size());
+        for (const auto& v : arr) {
+            const QJsonObject o = v.toObject();
+            m.links.append(MessageLink{o.value(QLatin1String("text")).toString(),
+                                       o.value(QLatin1String("href")).toString()});
+        }
+    }
+    m.linkDomains = jsonStrings(q.utf8(11));
+    m.listUnsubscribe = jsonStrings(q.utf8(12));
+    m.oneClickUnsubscribe = q.boolean(13);
+    m.spf = q.text(14);
+    m.dkim = q.text(15);
+    m.dmarc = q.text(16);
+    m.parseWarnings = jsonStrings(q.utf8(17));
+    if (withRaw)
+        m.raw = q.blob(18);
+    return m;
+}
+
+Decision readDecision(const sql::Statement& q)
+{
+    Decision d;
+    d.id = q.int64(0);
+    d.accountId = q.text(1);
+    d.listId = q.text(2);
+    d.action = actionFromString(q.text(3)).value_or(Action::None);
+    d.recommended = actionFromString(q.text(4)).value_or(Action::None);
+    d.state = decisionStateFromString(q.text(5)).value_or(Decision::State::Effective);
+    d.reviewer = q.text(6);
+    d.at = q.dateTime(7);
+    d.rationale = q.text(8);
+    d.policyId = q.text(9);
+    d.policyVersion = q.text(10);
+    d.findingsJson = q.text(11);
+    d.noticeLanguage = q.text(12);
+    d.noticeText = q.text(13);
+    d.approvesDecisionId = q.isNull(14) ? 0 : q.int64(14);
+    d.approvedBy = q.text(15);
+    d.approvedAt = q.dateTime(16);
+    return d;
+}
+
+AuditEntry readAudit(const sql::Statement& q)
+{
+    AuditEntry e;
+    e.seq = q.int64(0);
+    e.at = q.dateTime(1);
+    e.actor = q.text(2);
+    e.kind = q.text(3);
+    e.accountId = q.text(4);
+    e.payloadJson = q.text(5);
+    e.prevHash = q.text(6);
+    e.hash = q.text(7);
+    return e;
+}
+
+ImportRecord readImport(const sql::Statement& q)
+{
+    ImportRecord r;
+    r.id = q.int64(0);
+    r.info.bundlePath = q.text(1);
+    r.info.bundleSha256 = q.text(2);
+    r.info.exportedAt = q.dateTime(3);
+    r.info.source = q.text(4);
+    r.info.importedAt = q.dateTime(5);
+    r.info.importedBy = q.text(6);
+    r.summaryJson = q.text(7);
+    return r;
+}
+
+} // namespace store::detail
+
+// ---- CaseStore --------------------------------------------------------------------------------------
+
+CaseStore::CaseStore(const QString& path) : d(std::make_unique<Private>())
+{
+    d->path = path;
+    d->db = std::make_unique<sql::Database>(path);
+    d->version = store::openSchema(*d->db, store::migrations());
+}
+
+CaseStore::~CaseStore() = default;
+
+QString CaseStore::path() const
+{
+    return d->path;
+}
+
+int CaseStore::schemaVersion() const
+{
+    return d->version;
+}
+
+sql::Database& CaseStore::database()
+{
+    return *d->db;
+}
+
+std::unique_ptr<ImportWriter> CaseStore::beginImport(const ImportInfo& info)
+{
+    if (d->importActive)
+        throw Error::internal(QStringLiteral("an import is already in progress on %1").arg(d->path));
+    return std::unique_ptr<ImportWriter>(new ImportWriter(*this, info));
+}
+
+std::optional<ImportRecord> CaseStore::findImportByBundleHash(const QString& bundleSha256) const
+{
+    auto q =
+        d->st("SELECT " AD_IMPORT_COLS " FROM imports WHERE bundle_sha256 = ?1 ORDER BY id DESC LIMIT 1");
+    sql::ResetGuard g(*q);
+    q->bind(1, bundleSha256);
+    if (!q->step())
+        return std::nullopt;
+    return readImport(*q);
+}
+
+QList<ImportRecord> CaseStore::imports() const
+{
+    auto q = d->st("SELECT " AD_IMPORT_COLS " FROM imports ORDER BY id");
+    sql::ResetGuard g(*q);
+    QList<ImportRecord> out;
+    while (q->step())
+        out.append(readImport(*q));
+    return out;
+}
+
+QList<ImportedFile> CaseStore::importFiles(qint64 importId) const
+{
+    auto q = d->st("SELECT path, size, sha256 FROM import_files WHERE import_id = ?1 ORDER BY path");
+    sql::ResetGuard g(*q);
+    q->bind(1, importId);
+    QList<ImportedFile> out;
+    while (q->step())
+        out.append(ImportedFile{q->text(0), q->int64(1), q->text(2)});
+    return out;
+}
+
+std::optional<ImportRecord> CaseStore::importOfAccount(const QString& accountId) const
+{
+    auto q = d->st("SELECT " AD_IMPORT_COLS_I " FROM imports i JOIN accounts a ON a.import_id = i.id "
+                   "WHERE a.account_id = ?1");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    if (!q->step())
+        return std::nullopt;
+    return readImport(*q);
+}
+
+qint64 CaseStore::accountCount() const
+{
+    auto q = d->st("SELECT count(*) FROM accounts");
+    sql::ResetGuard g(*q);
+    q->step();
+    return q->int64(0);
+}
+
+std::optional<Account> CaseStore::account(const QString& accountId) const
+{
+    auto q = d->st("SELECT " AD_ACCOUNT_COLS " FROM accounts WHERE account_id = ?1");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    if (!q->step())
+        return std::nullopt;
+    return readAccount(*q, 0);
+}
+
+QList<Account> CaseStore::accounts() const
+{
+    auto q = d->st("SELECT " AD_ACCOUNT_COLS " FROM accounts ORDER BY account_id");
+    sql::ResetGuard g(*q);
+    QList<Account> out;
+    while (q->step())
+        out.append(readAccount(*q, 0));
+    return out;
+}
+
+AccountStatus CaseStore::currentStatus(const QString& accountId) const
+{
+    auto q = d->st("SELECT current_status FROM accounts WHERE account_id = ?1");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    if (!q->step())
+        throw Error::input(QStringLiteral("no account \"%1\" in the case store").arg(accountId));
+    return accountStatusFromString(q->text(0)).value_or(AccountStatus::Active);
+}
+
+QList<Campaign> CaseStore::campaigns(const QString& accountId) const
+{
+    auto q = d->st("SELECT " AD_CAMPAIGN_COLS
+                   " FROM campaigns WHERE account_id = ?1 ORDER BY sent_at, campaign_id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<Campaign> out;
+    while (q->step())
+        out.append(readCampaign(*q));
+    return out;
+}
+
+QList<MailingList> CaseStore::lists(const QString& accountId) const
+{
+    auto q = d->st("SELECT " AD_LIST_COLS " FROM lists WHERE account_id = ?1 ORDER BY list_id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<MailingList> out;
+    while (q->step())
+        out.append(readList(*q));
+    return out;
+}
+
+QList<EvidenceRow> CaseStore::evidence(const QString& accountId) const
+{
+    auto q =
+        d->st("SELECT " AD_EVIDENCE_COLS " FROM evidence WHERE account_id = ?1 ORDER BY source_line, id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<EvidenceRow> out;
+    while (q->step())
+        out.append(readEvidence(*q));
+    return out;
+}
+
+QList<Complaint> CaseStore::complaints(const QString& accountId) const
+{
+    auto q =
+        d->st("SELECT " AD_COMPLAINT_COLS " FROM complaints WHERE account_id = ?1 ORDER BY received_at, id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<Complaint> out;
+    while (q->step())
+        out.append(readComplaint(*q));
+    return out;
+}
+
+QList<HistoryEntry> CaseStore::history(const QString& accountId) const
+{
+    auto q = d->st("SELECT " AD_HISTORY_COLS " FROM history WHERE account_id = ?1 ORDER BY at, id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<HistoryEntry> out;
+    while (q->step())
+        out.append(readHistory(*q));
+    return out;
+}
+
+QList<StoredMessage> CaseStore::messages(const QString& accountId, bool withRaw) const
+{
+    auto q = withRaw
+                 ? d->st("SELECT " AD_MESSAGE_COLS ", raw FROM messages WHERE account_id = ?1 ORDER BY id")
+                 : d->st("SELECT " AD_MESSAGE_COLS " FROM messages WHERE account_id = ?1 ORDER BY id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<StoredMessage> out;
+    while (q->step())
+        out.append(readMessage(*q, withRaw));
+    return out;
+}
+
+std::optional<StoredMessage> CaseStore::message(qint64 messageId) const
+{
+    auto q = d->st("SELECT " AD_MESSAGE_COLS ", raw FROM messages WHERE id = ?1");
+    sql::ResetGuard g(*q);
+    q->bind(1, messageId);
+    if (!q->step())
+        return std::nullopt;
+    return readMessage(*q, true);
+}
+
+qint64 CaseStore::listRowCount(const QString& accountId, const QString& listId, int problemMask) const
+{
+    auto q = d->st("SELECT count(*) FROM list_rows WHERE list_rid = "
+                   "(SELECT rid FROM lists WHERE account_id = ?1 AND list_id = ?2) "
+                   "AND (?3 = 0 OR (problems & ?3) != 0)");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId).bind(2, listId).bind(3, qint64(problemMask));
+    q->step();
+    return q->int64(0);
+}
+
+QList<ListRow> CaseStore::listRows(const QString& accountId, const QString& listId, int problemMask,
+                                   qint64 offset, qint64 limit) const
+{
+    auto q = d->st("SELECT line, email, raw, problems FROM list_rows WHERE list_rid = "
+                   "(SELECT rid FROM lists WHERE account_id = ?1 AND list_id = ?2) "
+                   "AND (?3 = 0 OR (problems & ?3) != 0) ORDER BY line LIMIT ?4 OFFSET ?5");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId).bind(2, listId).bind(3, qint64(problemMask));
+    q->bind(4, limit < 0 ? qint64(-1) : limit).bind(5, qMax<qint64>(0, offset));
+    QList<ListRow> out;
+    while (q->step())
+        out.append(ListRow{q->int64(0), q->text(1), q->text(2), q->integer(3)});
+    return out;
+}
+
+AccountSnapshot CaseStore::loadSnapshot(const QString& accountId) const
+{
+    AccountSnapshot s;
+    {
+        auto q = d->st("SELECT " AD_ACCOUNT_COLS ", current_status FROM accounts WHERE account_id = ?1");
+        sql::ResetGuard g(*q);
+        q->bind(1, accountId);
+        if (!q->step())
+            throw Error::input(QStringLiteral("no account \"%1\" in the case store").arg(accountId));
+        s.account = readAccount(*q, 0);
+        s.currentStatus = accountStatusFromString(q->text(AD_ACCOUNT_NCOLS)).value_or(s.account.status);
+    }
+    s.campaigns = campaigns(accountId);
+    s.lists = lists(accountId);
+    s.evidence = evidence(accountId);
+    s.complaints = complaints(accountId);
+    s.history = history(accountId);
+    s.decisions = decisions(accountId);
+    s.messages = messages(accountId, false);
+    return s;
+}
+
+namespace {
+
+// One ordered cursor of the snapshot merge: rows sorted by account id (column `accountColumn`).
+struct Cursor
+{
+    sql::Statement q;
+    int accountColumn = 0;
+    bool has = false;
+
+    Cursor(sql::Database& db, QByteArrayView sqlText, int accountCol)
+        : q(db, sqlText, false), accountColumn(accountCol)
+    {
+        has = q.step();
+    }
+    // Compared as bytes, exactly like SQLite's BINARY collation orders them.
+    int compare(QByteArrayView key) const
+    {
+        const QByteArrayView mine = q.utf8(accountColumn);
+        return std::string_view(mine.data(), size_t(mine.size()))
+            .compare(std::string_view(key.data(), size_t(key.size())));
+    }
+    template <typename Fn> void collect(QByteArrayView key, Fn&& fn)
+    {
+        while (has && compare(key) < 0) // rows of accounts that no longer exist (decisions only)
+            has = q.step();
+        while (has && compare(key) == 0) {
+            fn(q);
+            has = q.step();
+        }
+    }
+};
+
+} // namespace
+
+void CaseStore::forEachSnapshot(const std::function<bool(AccountSnapshot&&)>& fn) const
+{
+    sql::Database& db = *d->db;
+    // A read transaction keeps every cursor on the same snapshot of the file.
+    const bool ownTx = !db.inTransaction();
+    if (ownTx)
+        db.exec("BEGIN DEFERRED");
+    struct End
+    {
+        sql::Database& db;
+        bool own;
+        ~End()
+        {
+            if (own && db.inTransaction())
+                sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+        }
+    } end{db, ownTx};
+
+    sql::Statement acc(db, "SELECT " AD_ACCOUNT_COLS ", current_status FROM accounts ORDER BY account_id",
+                       false);
+    Cursor camp(db, "SELECT " AD_CAMPAIGN_COLS " FROM campaigns ORDER BY account_id, sent_at, campaign_id",
+                0);
+    Cursor lst(db, "SELECT " AD_LIST_COLS " FROM lists ORDER BY account_id, list_id", 0);
+    Cursor evi(db, "SELECT " AD_EVIDENCE_COLS " FROM evidence ORDER BY account_id, source_line, id", 1);
+    Cursor cmp(db, "SELECT " AD_COMPLAINT_COLS " FROM complaints ORDER BY account_id, received_at, id", 1);
+    Cursor his(db, "SELECT " AD_HISTORY_COLS " FROM history ORDER BY account_id, at, id", 1);
+    Cursor dec(db, "SELECT " AD_DECISION_COLS " FROM decisions d ORDER BY d.account_id, d.id", 1);
+    Cursor msg(db, "SELECT " AD_MESSAGE_COLS " FROM messages ORDER BY account_id, id", 1);
+
+    while (acc.step()) {
+        const QByteArray key = acc.utf8(0).toByteArray();
+        AccountSnapshot s;
+        s.account = readAccount(acc, 0);
+        s.currentStatus = accountStatusFromString(acc.text(AD_ACCOUNT_NCOLS)).value_or(s.account.status);
+        camp.collect(key, [&](const sql::Statement& q) { s.campaigns.append(readCampaign(q)); });
+        lst.collect(key, [&](const sql::Statement& q) { s.lists.append(readList(q)); });
+        evi.collect(key, [&](const sql::Statement& q) { s.evidence.append(readEvidence(q)); });
+        cmp.collect(key, [&](const sql::Statement& q) { s.complaints.append(readComplaint(q)); });
+        his.collect(key, [&](const sql::Statement& q) { s.history.append(readHistory(q)); });
+        dec.collect(key, [&](const sql::Statement& q) { s.decisions.append(readDecision(q)); });
+        msg.collect(key, [&](const sql::Statement& q) { s.messages.append(readMessage(q, false)); });
+        if (!fn(std::move(s)))
+            break;
+    }
+}
+
+void CaseStore::forEachMessage(const std::function<bool(const StoredMessage&)>& fn) const
+{
+    sql::Statement q(*d->db, "SELECT " AD_MESSAGE_COLS " FROM messages ORDER BY account_id, id", false);
+    while (q.step()) {
+        if (!fn(readMessage(q, false)))
+            break;
+    }
+}
+
+// ---- Evaluations and queue --------------------------------------------------------------------------
+
+void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
+{
+    sql::Transaction tx(*d->db);
+    auto upd = d->st(
+        "UPDATE accounts SET recommended = ?2, worst_severity = ?3, worst_rule = ?4, complaint_rate = ?5, "
+        "bounce_rate = ?6, unsubscribe_rate = ?7, open_rate = ?8 WHERE account_id = ?1");
+    auto del = d->st("DELETE FROM evaluations WHERE account_id = ?1");
+    auto ins = d->st(
+        "INSERT INTO evaluations(account_id, as_of, policy_id, policy_version, recommended, worst_rule, "
+        "worst_severity, finding_count, rules, findings_json, complaint_rate, bounce_rate, "
+        "unsubscribe_rate, open_rate, complaint_count) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    auto rule = d->st("INSERT OR IGNORE INTO evaluation_rules(rule, account_id) VALUES (?1, ?2)");
+    for (const EvaluationRow& r : rows) {
+        const bool hasSeverity = r.worstSeverity.has_value();
+        const qint64 severity = hasSeverity ? qint64(*r.worstSeverity) : 0;
+        {
+            sql::ResetGuard g(*upd);
+            upd->bind(1, r.accountId).bind(2, toString(r.recommended)).bindTextOrNull(4, r.worstRule);
+            hasSeverity ? upd->bind(3, severity) : upd->bindNull(3);
+            upd->bind(5, r.complaintRate)
+                .bind(6, r.bounceRate)
+                .bind(7, r.unsubscribeRate)
+                .bind(8, r.openRate);
+            upd->exec();
+            if (d->db->changes() != 1)
+                throw Error::input(
+                    QStringLiteral("no account \"%1\" in the case store to attach an evaluation to")
+                        .arg(r.accountId));
+        }
+        {
+            sql::ResetGuard g(*del);
+            del->bind(1, r.accountId).exec();
+        }
+        {
+            sql::ResetGuard g(*ins);
+            ins->bind(1, r.accountId).bind(2, r.asOf).bind(3, r.policyId).bind(4, r.policyVersion);
+            ins->bind(5, toString(r.recommended)).bindTextOrNull(6, r.worstRule);
+            hasSeverity ? ins->bind(7, severity) : ins->bindNull(7);
+            ins->bind(8, qint64(r.findingCount)).bind(9, joinList(r.rules)).bind(10, r.findingsJson);
+            ins->bind(11, r.complaintRate)
+                .bind(12, r.bounceRate)
+                .bind(13, r.unsubscribeRate)
+                .bind(14, r.openRate);
+            ins->bind(15, r.complaintCount);
+            ins->exec();
+        }
+        for (const QString& id : r.rules) {
+            sql::ResetGuard g(*rule);
+            rule->bind(1, id).bind(2, r.accountId).exec();
+        }
+    }
+    tx.commit();
+}
+
+std::optional<EvaluationRow> CaseStore::evaluation(const QString& accountId) const
+{
+    auto q = d->st(
+        "SELECT account_id, as_of, policy_id, policy_version, recommended, worst_rule, worst_severity, "
+        "finding_count, rules, findings_json, complaint_rate, bounce_rate, unsubscribe_rate, open_rate, "
+        "complaint_count FROM evaluations WHERE account_id = ?1");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    if (!q->step())
+        return std::nullopt;
+    EvaluationRow r;
+    r.accountId = q->text(0);
+    r.asOf = q->dateTime(1);
+    r.policyId = q->text(2);
+    r.policyVersion = q->text(3);
+    r.recommended = actionFromString(q->text(4)).value_or(Action::None);
+    r.worstRule = q->text(5);
+    if (!q->isNull(6))
+        r.worstSeverity = Severity(qBound(qint64(0), q->int64(6), qint64(3)));
+    r.findingCount = q->integer(7);
+    r.rules = splitList(q->text(8));
+    r.findingsJson = q->text(9);
+    r.complaintRate = q->optReal(10);
+    r.bounceRate = q->optReal(11);
+    r.unsubscribeRate = q->optReal(12);
+    r.openRate = q->optReal(13);
+    r.complaintCount = q->int64(14);
+    return r;
+}
+
+namespace {
+
+// Turns what the reviewer typed into an FTS5 query: every whitespace-separated word becomes a quoted
+// phrase (so punctuation such as '@', '.', '-' is never FTS syntax) matched as a prefix; all must match.
+QString ftsQuery(const QString& text)
+{
+    QStringList terms;
+    for (const QString& word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        bool hasWordChar = false;
+        for (QChar c : word) {
+            if (c.isLetterOrNumber()) {
+                hasWordChar = true;
+                break;
+            }
+        }
+        if (!hasWordChar)
+            continue;
+        QString w = word;
+        w.replace(u'"', QStringLiteral("\"\""));
+        terms.append(u'"' + w + u"\"*");
+    }
+    return terms.join(u' ');
+}
+
+struct QueueSql
+{
+    QByteArray where;
+    std::optional<qint64> statusRank, recommendedRank;
+    QString rule, fts;
+    bool matchNothing = false;
+};
+
+constexpr const char* kPendingSubquery =
+    "SELECT d.account_id FROM decisions d WHERE d.state = 'pending_approval' AND d.action = 'terminate' "
+    "AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.approves_decision_id = d.id AND x.id > d.id)";
+
+QueueSql queueWhere(const QueueFilter& f)
+{
+    QueueSql s;
+    QByteArrayList conds;
+    if (!f.status.isEmpty()) {
+        const auto st = accountStatusFromString(f.status);
+        if (!st)
+            throw Error::input(
+                QStringLiteral("unknown status \"%1\" (expected active, warned, suspended or terminated)")
+                    .arg(f.status));
+        s.statusRank = qint64(*st);
+        conds << "a.status_rank = :status";
+    }
+    if (!f.recommended.isEmpty()) {
+        const auto a = actionFromString(f.recommended);
+        if (!a ||
+            (*a != Action::None && *a != Action::Warn && *a != Action::Suspend && *a != Action::Terminate))
+            throw Error::input(
+                QStringLiteral("unknown recommendation \"%1\" (expected none, warn, suspend or terminate)")
+                    .arg(f.recommended));
+        s.recommendedRank = *a == Action::None ? 0 : *a == Action::Warn ? 1 : *a == Action::Suspend ? 2 : 3;
+        conds << "a.recommended_rank = :recommended";
+    }
+    if (!f.rule.isEmpty()) {
+        s.rule = f.rule;
+        conds << "a.account_id IN (SELECT r.account_id FROM evaluation_rules r WHERE r.rule = :rule)";
+    }
+    if (!f.text.trimmed().isEmpty()) {
+        s.fts = ftsQuery(f.text);
+        if (s.fts.isEmpty())
+            s.matchNothing = true;
+        else
+            conds << "(a.rid IN (SELECT rowid FROM account_fts WHERE account_fts MATCH :fts) OR a.account_id "
+                     "IN "
+                     "(SELECT m.account_id FROM messages m WHERE m.id IN "
+                     "(SELECT rowid FROM message_fts WHERE message_fts MATCH :fts)))";
+    }
+    if (f.pendingOnly)
+        conds << QByteArray("a.account_id IN (") + kPendingSubquery + ")";
+    if (s.matchNothing)
+        conds = {"0"};
+    if (!conds.isEmpty())
+        s.where = " WHERE " + conds.join(" AND ");
+    return s;
+}
+
+void bindQueue(sql::Statement& q, const QueueSql& s)
+{
+    if (s.matchNothing)
+        return;
+    if (s.statusRank)
+        q.bind(":status", *s.statusRank);
+    if (s.recommendedRank)
+        q.bind(":recommended", *s.recommendedRank);
+    if (!s.rule.isEmpty())
+        q.bind(":rule", s.rule);
+    if (!s.fts.isEmpty())
+        q.bind(":fts", s.fts);
+}
+
+QByteArray orderBy(QueueColumn c, bool asc)
+{
+    const QByteArray dir = asc ? " ASC" : " DESC";
+    QByteArrayList keys;
+    switch (c) {
+    case QueueColumn::AccountId:
+        break;
+    case QueueColumn::Name:
+        keys << "a.name COLLATE NOCASE";
+        break;
+    case QueueColumn::Status:
+        keys << "a.status_rank";
+        break;
+    case QueueColumn::Recommended:
+        keys << "a.recommended_rank";
+        break;
+    case QueueColumn::WorstFinding:
+        keys << "a.worst_severity"
+             << "a.worst_rule";
+        break;
+    case QueueColumn::ComplaintRate:
+        keys << "a.complaint_rate";
+        break;
+    case QueueColumn::BounceRate:
+        keys << "a.bounce_rate";
+        break;
+    case QueueColumn::UnsubscribeRate:
+        keys << "a.unsubscribe_rate";
+        break;
+    case QueueColumn::OpenRate:
+        keys << "a.open_rate";
+        break;
+    case QueueColumn::Complaints:
+        keys << "a.complaint_count";
+        break;
+    case QueueColumn::FlaggedAt:
+        keys << "a.flagged_at";
+        break;
+    case QueueColumn::Assignee:
+        keys << "a.assignee COLLATE NOCASE";
+        break;
+    }
+    keys << "a.account_id";
+    for (auto& k : keys)
+        k += dir;
+    return " ORDER BY " + keys.join(", ");
+}
+
+} // namespace
+
+qint64 CaseStore::queueCount(const QueueFilter& filter) const
+{
+    const QueueSql s = queueWhere(filter);
+    auto q = d->st(QByteArray(QByteArray("SELECT count(*) FROM accounts a") + s.where));
+    sql::ResetGuard g(*q);
+    bindQueue(*q, s);
+    q->step();
+    return q->int64(0);
+}
+
+QList<QueueRow> CaseStore::queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
+                                     qint64 offset, qint64 limit) const
+{
+    const QueueSql s = queueWhere(filter);
+    const QByteArray sqlText =
+        QByteArray(
+            "SELECT a.account_id, a.name, a.current_status, a.recommended, a.worst_rule, a.worst_severity, "
+            "a.complaint_rate, a.bounce_rate, a.unsubscribe_rate, a.open_rate, a.complaint_count, "
+            "a.flagged_at, "
+            "a.assignee, a.account_id IN (") +
+        kPendingSubquery + ") FROM accounts a" + s.where + orderBy(sortColumn, ascending) +
+        " LIMIT :limit OFFSET :offset";
+    auto q = d->st(sqlText);
+    sql::ResetGuard g(*q);
+    bindQueue(*q, s);
+    q->bind(":limit", limit < 0 ? qint64(-1) : limit).bind(":offset", qMax<qint64>(0, offset));
+    QList<QueueRow> out;
+    while (q->step()) {
+        QueueRow r;
+        r.accountId = q->text(0);
+        r.name = q->text(1);
+        r.status = accountStatusFromString(q->text(2)).value_or(AccountStatus::Active);
+        if (!q->isNull(3))
+            r.recommended = actionFromString(q->text(3));
+        r.worstRule = q->text(4);
+        if (!q->isNull(5))
+            r.worstSeverity = Severity(qBound(qint64(0), q->int64(5), qint64(3)));
+        r.complaintRate = q->optReal(6);
+        r.bounceRate = q->optReal(7);
+        r.unsubscribeRate = q->optReal(8);
+        r.openRate = q->optReal(9);
+        r.complaintCount = q->int64(10);
+        r.flaggedAt = q->dateTime(11);
+        r.assignee = q->text(12);
+        r.pendingApproval = q->boolean(13);
+        out.append(r);
+    }
+    return out;
+}
+
+void CaseStore::setAssignee(const QString& accountId, const QString& reviewer)
+{
+    sql::Transaction tx(*d->db);
+    {
+        auto q = d->st("UPDATE accounts SET assignee = ?2 WHERE account_id = ?1");
+        sql::ResetGuard g(*q);
+        q->bind(1, accountId).bindTextOrNull(2, reviewer).exec();
+        if (d->db->changes() != 1)
+            throw Error::input(QStringLiteral("no account \"%1\" in the case store").arg(accountId));
+    }
+    if (reviewer.isEmpty()) {
+        auto q = d->st("DELETE FROM assignments WHERE account_id = ?1");
+        sql::ResetGuard g(*q);
+        q->bind(1, accountId).exec();
+    } else {
+        auto q = d->st("INSERT INTO assignments(account_id, reviewer) VALUES (?1, ?2) "
+                       "ON CONFLICT(account_id) DO UPDATE SET reviewer = excluded.reviewer");
+        sql::ResetGuard g(*q);
+        q->bind(1, accountId).bind(2, reviewer).exec();
+    }
+    tx.commit();
+}
+
+// ---- Decisions and audit ----------------------------------------------------------------------------
+
+qint64
+CaseStore::recordDecision(const Decision& decision, std::optional<AccountStatus> newStatus,
+                          const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry)
+{
+    sql::Transaction tx(*d->db);
+    {
+        auto q = d->st("SELECT 1 FROM accounts WHERE account_id = ?1");
+        sql::ResetGuard g(*q);
+        q->bind(1, decision.accountId);
+        if (!q->step())
+            throw Error::input(QStringLiteral("no account \"%1\" in the case store").arg(decision.accountId));
+    }
+    if (decision.approvesDecisionId != 0) {
+        auto q = d->st("SELECT account_id FROM decisions WHERE id = ?1");
+        sql::ResetGuard g(*q);
+        q->bind(1, decision.approvesDecisionId);
+        if (!q->step() || q->text(0) != decision.accountId)
+            throw Error::input(QStringLiteral("decision %1 of account \"%2\" does not exist")
+                                   .arg(decision.approvesDecisionId)
+                                   .arg(decision.accountId));
+    }
+    if (!decision.at.isValid())
+        throw Error::internal(QStringLiteral("a decision needs a time"));
+    qint64 id = 0;
+    {
+        auto q = d->st(
+            "INSERT INTO decisions(account_id, list_id, action, recommended, state, reviewer, at, rationale, "
+            "policy_id, policy_version, findings_json, notice_language, notice_text, "
+            "approves_decision_id, approved_by, approved_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+        sql::ResetGuard g(*q);
+        q->bind(1, decision.accountId).bindTextOrNull(2, decision.listId).bind(3, toString(decision.action));
+        q->bind(4, toString(decision.recommended))
+            .bind(5, toString(decision.state))
+            .bind(6, decision.reviewer);
+        q->bind(7, decision.at).bind(8, decision.rationale).bindTextOrNull(9, decision.policyId);
+        q->bindTextOrNull(10, decision.policyVersion).bindTextOrNull(11, decision.findingsJson);
+        q->bindTextOrNull(12, decision.noticeLanguage).bindTextOrNull(13, decision.noticeText);
+        if (decision.approvesDecisionId != 0)
+            q->bind(14, decision.approvesDecisionId);
+        else
+            q->bindNull(14);
+        q->bindTextOrNull(15, decision.approvedBy).bind(16, decision.approvedAt);
+        q->exec();
+        id = d->db->lastInsertRowId();
+    }
+    if (newStatus) {
+        auto q = d->st("UPDATE accounts SET current_status = ?2 WHERE account_id = ?1");
+        sql::ResetGuard g(*q);
+        q->bind(1, decision.accountId).bind(2, toString(*newStatus)).exec();
+    }
+    store::detail::appendAudit(*d, makeEntry);
+    tx.commit();
+    return id;
+}
+
+qint64
+CaseStore::appendAudit(const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry)
+{
+    sql::Transaction tx(*d->db);
+    const qint64 seq = store::detail::appendAudit(*d, makeEntry);
+    tx.commit();
+    return seq;
+}
+
+QList<Decision> CaseStore::decisions(const QString& accountId) const
+{
+    auto q = d->st("SELECT " AD_DECISION_COLS " FROM decisions d WHERE d.account_id = ?1 ORDER BY d.id");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    QList<Decision> out;
+    while (q->step())
+        out.append(readDecision(*q));
+    return out;
+}
+
+std::optional<Decision> CaseStore::decision(qint64 id) const
+{
+    auto q = d->st("SELECT " AD_DECISION_COLS " FROM decisions d WHERE d.id = ?1");
+    sql::ResetGuard g(*q);
+    q->bind(1, id);
+    if (!q->step())
+        return std::nullopt;
+    return readDecision(*q);
+}
+
+QList<Decision> CaseStore::pendingApprovals() const
+{
+    auto q = d->st("SELECT " AD_DECISION_COLS " FROM decisions d WHERE d.state = 'pending_approval' "
+                   "AND d.action = 'terminate' AND NOT EXISTS (SELECT 1 FROM decisions x "
+                   "WHERE x.approves_decision_id = d.id AND x.id > d.id) ORDER BY d.id");
+    sql::ResetGuard g(*q);
+    QList<Decision> out;
+    while (q->step())
+        out.append(readDecision(*q));
+    return out;
+}
+
+std::optional<AuditEntry> CaseStore::lastAuditEntry() const
+{
+    return store::detail::lastAuditEntry(*d);
+}
+
+qint64 CaseStore::auditCount() const
+{
+    auto q = d->st("SELECT count(*) FROM audit_log");
+    sql::ResetGuard g(*q);
+    q->step();
+    return q->int64(0);
+}
+
+void CaseStore::forEachAuditEntry(const std::function<bool(const AuditEntry&)>& fn) const
+{
+    sql::Statement q(*d->db, "SELECT " AD_AUDIT_COLS " FROM audit_log ORDER BY seq", false);
+    while (q.step()) {
+        if (!fn(readAudit(q)))
+            break;
+    }
+}
+
+} // namespace ad

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ImportWriter: the write side of one import, one transaction from beginImport() to commit().
+//
+// Speed: every statement is prepared once when the writer is created and reused for every row; text is
+// bound through the statements' reused UTF-8 buffers, so a list row (the bulk of a large bundle) costs no
+// allocation and no query besides its INSERT (the list's row id is cached between rows). Full-text
+// indexing is done by triggers into FTS5, which buffers terms in memory and writes them in large segments.
+#include "store/casestore.h"
+#include "store/casestore_p.h"
+#include "store/records_p.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+#include <QSet>
+#include <sqlite3.h>
+
+namespace ad {
+
+using namespace store::detail;
+
+struct ImportWriter::Private
+{
+    CaseStore::Private& sd;
+    sql::Database& db;
+    ImportInfo info;
+    qint64 importId = 0;
+    std::unique_ptr<sql::Transaction> tx;
+    bool committed = false;
+    QSet<QString> accounts; // added by this import
+
+    sql::Statement selAccount, keepStatus, delAccount, insAccount, insCampaign, insList, selList, markFile,
+        insListRow, updScreening, insEvidence, insComplaint, incComplaints, insMessage, insHistory, insFile,
+        updSummary;
+
+    // The list the last rows went to.
+    QString listAccount, listId;
+    qint64 listRid = 0;
+
+    explicit Private(CaseStore::Private& store) : sd(store), db(*store.db) {}
+
+    void requireAccount(const QString& accountId, const QString& what) const
+    {
+        if (!accounts.contains(accountId))
+            throw Error::input(
+                QStringLiteral("%1 refers to account_id \"%2\", which is not among this import's accounts")
+                    .arg(what, accountId));
+    }
+
+    // Steps an INSERT/UPDATE; maps constraint violations to Error::input with the given texts.
+    void run(sql::Statement& q, const QString& duplicate, const QString& unknown = QString())
+    {
+        const int rc = q.tryStep();
+        q.reset();
+        if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+            return;
+        if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) && !duplicate.isEmpty())
+            throw Error::input(duplicate);
+        if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && !unknown.isEmpty())
+            throw Error::input(unknown);
+        db.fail(QStringLiteral("import into the case store failed in \"%1\"")
+                    .arg(QString::fromUtf8(q.sql()).simplified().left(80)));
+    }
+
+    qint64 list(const QString& accountId, const QString& id)
+    {
+        if (listRid != 0 && accountId == listAccount && id == listId)
+            return listRid;
+        requireAccount(accountId, QStringLiteral("list_id \"%1\"").arg(id));
+        sql::ResetGuard g(selList);
+        selList.bind(1, accountId).bind(2, id);
+        if (!selList.step())
+            throw Error::input(
+                QStringLiteral("unknown list_id \"%1\" for account \"%2\"").arg(id, accountId));
+        listRid = selList.int64(0);
+        listAccount = accountId;
+        listId = id;
+        return listRid;
+    }
+
+    void resetAll()
+    {
+        for (sql::Statement* s :
+             {&selAccount, &keepStatus, &delAccount, &insAccount, &insCampaign, &insList, &selList, &markFile,
+              &insListRow, &updScreening, &insEvidence, &insComplaint, &incComplaints, &insMessage,
+              &insHistory, &insFile, &updSummary})
+            s->reset();
+    }
+};
+
+ImportWriter::ImportWriter(CaseStore& store, const ImportInfo& info) : d(std::make_unique<Private>(*store.d))
+{
+    sql::Database& db = d->db;
+    d->info = info;
+    d->tx = std::make_unique<sql::Transaction>(db);
+    d->sd.importActive = true;
+    try {
+        sql::Statement ins(
+            db,
+            "INSERT INTO imports(bundle_path, bundle_sha256, exported_at, source, imported_at, "
+            "imported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            false);
+        ins.bind(1, info.bundlePath).bind(2, info.bundleSha256).bind(3, info.exportedAt);
+        ins.bindTextOrNull(4, info.source)
+            .bind(5, info.importedAt.isValid() ? info.importedAt : info.exportedAt);
+        ins.bind(6, info.importedBy);
+        ins.exec();
+        d->importId = db.lastInsertRowId();
+
+        d->selAccount =
+            sql::Statement(db, "SELECT rid, import_id, current_status FROM accounts WHERE account_id = ?1");
+        // "an effective decision for it after the bundle's exported_at" (approved terminates count too).
+        d->keepStatus =
+            sql::Statement(db, "SELECT EXISTS (SELECT 1 FROM decisions WHERE account_id = ?1 AND state IN "
+                               "('effective', 'approved') AND (?2 IS NULL OR at > ?2))");
+        d->delAccount = sql::Statement(db, "DELETE FROM accounts WHERE rid = ?1");
+        d->insAccount = sql::Statement(
+            db,
+            "INSERT INTO accounts(account_id, name, owner_email, from_addresses, postal_address, website, "
+            "signup_at, platform_status, flagged_at, flag_reason, import_id, current_status, assignee) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+            "(SELECT reviewer FROM assignments WHERE account_id = ?1))");
+        d->insCampaign = sql::Statement(
+            db,
+            "INSERT INTO campaigns(account_id, campaign_id, sent_at, subject, from_address, list_ids, sent, "
+            "delivered, bounces, hard_bounces, complaints, unsubscribes, unique_opens, unique_clicks) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        d->insList =
+            sql::Statement(db, "INSERT INTO lists(account_id, list_id, name, source, acquired_at, size, "
+                               "double_opt_in, has_file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        d->selList = sql::Statement(db, "SELECT rid FROM lists WHERE account_id = ?1 AND list_id = ?2");
+        d->markFile = sql::Statement(db, "UPDATE lists SET has_file = 1 WHERE rid = ?1 AND has_file = 0");
+        d->insListRow = sql::Statement(
+            db, "INSERT INTO list_rows(list_rid, line, email, raw, problems) VALUES (?1, ?2, ?3, ?4, ?5)");
+        d->updScreening = sql::Statement(
+            db, "UPDATE lists SET has_file = 1, rows_total = ?2, invalid = ?3, duplicates = ?4, role = ?5, "
+                "disposable = ?6, typo = ?7, screening_json = ?8 WHERE rid = ?1");
+        d->insEvidence =
+            sql::Statement(db, "INSERT INTO evidence(account_id, list_id, subscriber, method, consent_at, "
+                               "source, ip, checkbox_default, "
+                               "email_contact_explained, consent_text, confirmed_at, last_purchase_at, "
+                               "last_contacted_at, source_line) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        d->insComplaint =
+            sql::Statement(db, "INSERT INTO complaints(account_id, campaign_id, received_at, recipient, "
+                               "feedback_type, source, note, "
+                               "origin, file, source_line, user_agent, source_ip, reported_message) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        d->incComplaints = sql::Statement(
+            db, "UPDATE accounts SET complaint_count = complaint_count + 1 WHERE account_id = ?1");
+        d->insMessage = sql::Statement(
+            db,
+            "INSERT INTO messages(account_id, campaign_id, file, mbox_index, sha256, from_header, subject, "
+            "date, "
+            "text, links, link_domains, list_unsubscribe, one_click_unsubscribe, spf, dkim, dmarc, "
+            "parse_warnings, "
+            "raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+        d->insHistory = sql::Statement(
+            db, "INSERT INTO history(account_id, at, action, reason, taken_by) VALUES (?1, ?2, ?3, ?4, ?5)");
+        d->insFile = sql::Statement(
+            db, "INSERT INTO import_files(import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)");
+        d->updSummary = sql::Statement(db, "UPDATE imports SET summary_json = ?2 WHERE id = ?1");
+    } catch (...) {
+        d->sd.importActive = false;
+        throw;
+    }
+}
+
+ImportWriter::~ImportWriter()
+{
+    if (!d->committed) {
+        // Statements must not be mid-step for the rollback; the transaction guard rolls back.
+        d->resetAll();
+        d->tx.reset();
+    }
+    d->sd.importActive = false;
+}
+
+void ImportWriter::addAccount(const Account& a)
+{
+    if (d->accounts.contains(a.id))
+        throw Error::input(QStringLiteral("duplicate account_id \"%1\"").arg(a.id));
+    QString status = toString(a.status);
+    {
+        sql::ResetGuard g(d->selAccount);
+        d->selAccount.bind(1, a.id);
+        if (d->selAccount.step()) {
+            const qint64 rid = d->selAccount.int64(0);
+            const QString previous = d->selAccount.text(2);
+            d->selAccount.reset();
+            sql::ResetGuard g2(d->keepStatus);
+            d->keepStatus.bind(1, a.id).bind(2, d->info.exportedAt);
+            d->keepStatus.step();
+            if (d->keepStatus.boolean(0))
+                status = previous;
+            d->keepStatus.reset();
+            d->delAccount.bind(1, rid);
+            d->run(d->delAccount, QString());
+        }
+    }
+    sql::Statement& q = d->insAccount;
+    q.bind(1, a.id).bind(2, a.name).bind(3, a.ownerEmail).bindTextOrNull(4, joinList(a.fromAddresses));
+    q.bindTextOrNull(5, a.postalAddress)
+        .bindTextOrNull(6, a.website)
+        .bind(7, a.signupAt)
+        .bind(8, toString(a.status));
+    q.bind(9, a.flaggedAt).bindTextOrNull(10, a.flagReason).bind(11, d->importId).bind(12, status);
+    d->run(q, QStringLiteral("duplicate account_id \"%1\"").arg(a.id));
+    d->accounts.insert(a.id);
+    if (d->listAccount == a.id)
+        d->listRid = 0;
+}
+
+void ImportWriter::addCampaign(const Campaign& c)
+{
+    d->requireAccount(c.accountId, QStringLiteral("campaign_id \"%1\"").arg(c.campaignId));
+    sql::Statement& q = d->insCampaign;
+    q.bind(1, c.accountId).bind(2, c.campaignId).bind(3, c.sentAt).bindTextOrNull(4, c.subject);
+    q.bindTextOrNull(5, c.fromAddress)
+        .bindTextOrNull(6, joinList(c.listIds))
+        .bind(7, c.sent)
+        .bind(8, c.delivered);
+    q.bind(9, c.bounces).bind(10, c.hardBounces).bind(11, c.complaints).bind(12, c.unsubscribes);
+    q.bind(13, c.uniqueOpens).bind(14, c.uniqueClicks);
+    d->run(q,
+           QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"").arg(c.campaignId, c.accountId));
+}
+
+void ImportWriter::addList(const MailingList& l)
+{
+    d->requireAccount(l.accountId, QStringLiteral("list_id \"%1\"").arg(l.listId));
+    sql::Statement& q = d->insList;
+    q.bind(1, l.accountId)
+        .bind(2, l.listId)
+        .bindTextOrNull(3, l.name)
+        .bind(4, l.source)
+        .bind(5, l.acquiredAt);
+    q.bind(6, l.size).bind(7, l.doubleOptIn).bind(8, l.hasFile);
+    d->run(q, QStringLiteral("duplicate list_id \"%1\" for account \"%2\"").arg(l.listId, l.accountId));
+    d->listRid = d->db.lastInsertRowId();
+    d->listAccount = l.accountId;
+    d->listId = l.listId;
+    if (l.screening)
+        setListScreening(l.accountId, l.listId, *l.screening);
+}
+
+void ImportWriter::addListRow(const QString& accountId, const QString& listId, const ListRow& row)
+{
+    const bool cached = d->listRid != 0 && accountId == d->listAccount && listId == d->listId;
+    const qint64 rid = d->list(accountId, listId);
+    if (!cached) {
+        d->markFile.bind(1, rid);
+        d->run(d->markFile, QString());
+    }
+    sql::Statement& q = d->insListRow;
+    q.bind(1, rid)
+        .bind(2, row.line)
+        .bind(3, row.email)
+        .bindTextOrNull(4, row.rawJson)
+        .bind(5, qint64(row.problems));
+    const int rc = q.tryStep();
+    q.reset();
+    if (rc == SQLITE_DONE)
+        return;
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        throw Error::input(QStringLiteral("duplicate line %1 in list \"%2\" of account \"%3\"")
+                               .arg(row.line)
+                               .arg(listId, accountId));
+    d->db.fail(QStringLiteral("import of a list row into the case store failed"));
+}
+
+void ImportWriter::setListScreening(const QString& accountId, const QString& listId,
+                                    const ListScreeningSummary& s)
+{
+    const qint64 rid = d->list(accountId, listId);
+    sql::Statement& q = d->updScreening;
+    q.bind(1, rid)
+        .bind(2, s.rows)
+        .bind(3, s.invalid)
+        .bind(4, s.duplicates)
+        .bind(5, s.role)
+        .bind(6, s.disposable);
+    q.bind(7, s.typo).bindTextOrNull(8, s.detailsJson);
+    d->run(q, QString());
+}
+
+qint64 ImportWriter::addEvidence(const EvidenceRow& e)
+{
+    d->requireAccount(e.accountId, QStringLiteral("evidence for subscriber \"%1\"").arg(e.subscriber));
+    sql::Statement& q = d->insEvidence;
+    q.bind(1, e.accountId)
+        .bindTextOrNull(2, e.listId)
+        .bind(3, e.subscriber)
+        .bind(4, e.method)
+        .bind(5, e.consentAt);
+    q.bindTextOrNull(6, e.source).bindTextOrNull(7, e.ip).bindTextOrNull(8, e.checkboxDefault);
+    q.bind(9, e.emailContactExplained).bindTextOrNull(10, e.consentText).bind(11, e.confirmedAt);
+    q.bind(12, e.lastPurchaseAt).bind(13, e.lastContactedAt).bind(14, e.sourceLine);
+    d->run(q, QString());
+    return d->db.lastInsertRowId();
+}
+
+qint64 ImportWriter::addComplaint(const Complaint& c)
+{
+    d->requireAccount(c.accountId, QStringLiteral("complaint"));
+    sql::Statement& q = d->insComplaint;
+    q.bind(1, c.accountId)
+        .bindTextOrNull(2, c.campaignId)
+        .bind(3, c.receivedAt)
+        .bindTextOrNull(4, c.recipient);
+    q.bindTextOrNull(5, c.feedbackType).bindTextOrNull(6, c.source).bindTextOrNull(7, c.note);
+    q.bind(8, c.origin.isEmpty() ? QStringLiteral("csv") : c.origin)
+        .bindTextOrNull(9, c.file)
+        .bind(10, c.sourceLine);
+    q.bindTextOrNull(11, c.userAgent).bindTextOrNull(12, c.sourceIp);
+    if (c.reportedMessage.isNull())
+        q.bindNull(13);
+    else
+        q.bindBlob(13, c.reportedMessage);
+    d->run(q, QString());
+    const qint64 id = d->db.lastInsertRowId();
+    d->incComplaints.bind(1, c.accountId);
+    d->run(d->incComplaints, QString());
+    return id;
+}
+
+qint64 ImportWriter::addMessage(const StoredMessage& m)
+{
+    d->requireAccount(m.accountId, QStringLiteral("message %1").arg(m.file));
+    if (m.raw.isEmpty())
+        throw Error::internal(QStringLiteral("message %1 has no raw bytes to store").arg(m.file));
+    sql::Statement& q = d->insMessage;
+    q.bind(1, m.accountId).bindTextOrNull(2, m.campaignId).bind(3, m.file).bind(4, qint64(m.mboxIndex));
+    q.bind(5, m.sha256.isEmpty() ? sha256Hex(m.raw) : m.sha256).bindTextOrNull(6, m.from);
+    q.bindTextOrNull(7, m.subject).bind(8, m.date).bindTextOrNull(9, m.text);
+    const QByteArray links = linksToJson(m.links), domains = toJsonArray(m.linkDomains),
+                     unsub = toJsonArray(m.listUnsubscribe), warnings = toJsonArray(m.parseWarnings);
+    auto utf8OrNull = [&q](int i, const QByteArray& b) {
+        if (b.isEmpty())
+            q.bindNull(i);
+        else
+            q.bindUtf8(i, b);
+    };
+    utf8OrNull(10, links);
+    utf8OrNull(11, domains);
+    utf8OrNull(12, unsub);
+    q.bind(13, m.oneClickUnsubscribe).bindTextOrNull(14, m.spf).bindTextOrNull(15, m.dkim);
+    q.bindTextOrNull(16, m.dmarc);
+    utf8OrNull(17, warnings);
+    q.bindBlob(18, m.raw);
+    d->run(q, QString());
+    return d->db.lastInsertRowId();
+}
+
+qint64 ImportWriter::addHistory(const HistoryEntry& h)
+{
+    d->requireAccount(h.accountId, QStringLiteral("history entry"));
+    sql::Statement& q = d->insHistory;
+    q.bind(1, h.accountId).bind(2, h.at).bind(3, toString(h.action)).bindTextOrNull(4, h.reason);
+    q.bindTextOrNull(5, h.by);
+    d->run(q, QString());
+    return d->db.lastInsertRowId();
+}
+
+void ImportWriter::addFile(const ImportedFile& f)
+{
+    sql::Statement& q = d->insFile;
+    q.bind(1, d->importId).bind(2, f.path).bind(3, f.size).bind(4, f.sha256);
+    d->run(q, QStringLiteral("duplicate file \"%1\" in the import").arg(f.path));
+}
+
+void ImportWriter::appendAudit(
+    const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry)
+{
+    store::detail::appendAudit(d->sd, makeEntry);
+}
+
+qint64 ImportWriter::commit(const QString& summaryJson)
+{
+    if (d->committed)
+        throw Error::internal(QStringLiteral("import committed twice"));
+    d->updSummary.bind(1, d->importId).bind(2, summaryJson.isEmpty() ? QStringLiteral("{}") : summaryJson);
+    d->run(d->updSummary, QString());
+    d->resetAll();
+    d->tx->commit();
+    d->committed = true;
+    d->sd.importActive = false;
+    return d->importId;
+}
+
+} // namespace ad
