@@ -87,7 +87,7 @@ QString parserWarningText(GMimeParserWarning code, const char* item)
     case GMIME_CRIT_CONFLICTING_PARAMETER:
         return QStringLiteral("conflicting header parameter %1").arg(it);
     case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:
-        return QStringLiteral("multipart without a boundary parameter");
+        return {}; // checkMultipart() names the multipart
     case GMIME_CRIT_NESTING_OVERFLOW:
         return QStringLiteral("MIME parts nested too deeply; inner parts skipped");
     case GMIME_WARN_PART_WITHOUT_CONTENT:
@@ -100,7 +100,9 @@ QString parserWarningText(GMimeParserWarning code, const char* item)
 
 void onParserWarning(gint64, GMimeParserWarning code, const gchar* item, gpointer user)
 {
-    static_cast<Context*>(user)->warn(parserWarningText(code, item));
+    const QString text = parserWarningText(code, item);
+    if (!text.isEmpty())
+        static_cast<Context*>(user)->warn(text);
 }
 
 QByteArray partBytes(GMimePart* part, Context& ctx, const QString& label)

@@ -352,8 +352,28 @@ QString toUnicode(QByteArrayView bytes, QByteArrayView declared, QStringList* wa
         warn(warnings, context, QStringLiteral("declared UTF-8 but is not; read as windows-1252"));
         return fromWindows1252(bytes);
     }
-    if (cs == "windows-1252")
+    // A single- or multi-byte legacy label on bytes that are valid UTF-8 with multibyte sequences: legacy
+    // text is practically never valid UTF-8 by chance, a wrong label (or none honoured by the sender's
+    // software) is common.
+    const bool known = cs == "windows-1252" || [&] {
+        iconv_t cd = g_mime_iconv_open("UTF-8", cs.constData());
+        if (cd == reinterpret_cast<iconv_t>(-1))
+            return false;
+        g_mime_iconv_close(cd);
+        return true;
+    }();
+    if (known && !cs.startsWith("utf-") && !cs.startsWith("ucs") && isValidUtf8(bytes) &&
+        utf8Sequences(bytes) > 0) {
+        warn(warnings, context, QStringLiteral("declared charset \"%1\" but the text is UTF-8").arg(shown));
+        return QString::fromUtf8(bytes);
+    }
+    if (cs == "windows-1252") {
+        const QByteArray label = declared.trimmed().toByteArray().toLower();
+        if (label == "us-ascii" || label == "ascii" || label == "ansi_x3.4-1968")
+            warn(warnings, context,
+                 QStringLiteral("declared us-ascii but has 8-bit bytes; read as windows-1252"));
         return fromWindows1252(bytes); // a superset of iso-8859-1; every byte is defined
+    }
 
     QByteArray utf8;
     qsizetype errors = 0;
