@@ -742,7 +742,8 @@ std::optional<EvaluationRow> CaseStore::evaluation(const QString& accountId) con
 namespace {
 
 // Turns what the reviewer typed into an FTS5 query: every whitespace-separated word becomes a quoted
-// phrase (so punctuation such as '@', '.', '-' is never FTS syntax) matched as a prefix; all must match.
+// phrase (so punctuation such as '@', '.', '-' is never FTS syntax); all must match; the last word is
+// matched as a prefix (search as you type).
 QString ftsQuery(const QString& text)
 {
     QStringList terms;
@@ -758,8 +759,10 @@ QString ftsQuery(const QString& text)
             continue;
         QString w = word;
         w.replace(u'"', QStringLiteral("\"\""));
-        terms.append(u'"' + w + u"\"*");
+        terms.append(u'"' + w + u'"');
     }
+    if (!terms.isEmpty())
+        terms.last() += u'*'; // the word being typed
     return terms.join(u' ');
 }
 
@@ -769,14 +772,26 @@ struct QueueSql
     std::optional<qint64> statusRank, recommendedRank;
     QString rule, fts;
     bool matchNothing = false;
+    int conditions = 0;
 };
 
 constexpr const char* kPendingSubquery =
     "SELECT d.account_id FROM decisions d WHERE d.state = 'pending_approval' AND d.action = 'terminate' "
     "AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.approves_decision_id = d.id AND x.id > d.id)";
 
-QueueSql queueWhere(const QueueFilter& f)
+constexpr const char* kTextMatches =
+    "SELECT rowid FROM account_fts WHERE account_fts MATCH :fts UNION "
+    "SELECT x.rid FROM accounts x WHERE x.account_id IN (SELECT m.account_id FROM messages m WHERE m.id IN "
+    "(SELECT rowid FROM message_fts WHERE message_fts MATCH :fts))";
+
+// The WHERE clause of the queue. With `walkSortIndex`, every filter term is written so that SQLite cannot
+// use an index for it ("+column"): the query then walks the sort column's index in order and tests each
+// account against the filters (all sets are materialised once), stopping after OFFSET+LIMIT matches. That
+// is the fast plan when the filter keeps many accounts; when it keeps few, SQLite's own choice (look the
+// few up through the filter's index, then sort them) is faster. queuePage picks by the match count.
+QueueSql queueWhere(const QueueFilter& f, bool walkSortIndex = false)
 {
+    const QByteArray plus = walkSortIndex ? "+" : "";
     QueueSql s;
     QByteArrayList conds;
     if (!f.status.isEmpty()) {
@@ -786,7 +801,7 @@ QueueSql queueWhere(const QueueFilter& f)
                 QStringLiteral("unknown status \"%1\" (expected active, warned, suspended or terminated)")
                     .arg(f.status));
         s.statusRank = qint64(*st);
-        conds << "a.status_rank = :status";
+        conds << plus + "a.status_rank = :status";
     }
     if (!f.recommended.isEmpty()) {
         const auto a = actionFromString(f.recommended);
@@ -796,26 +811,24 @@ QueueSql queueWhere(const QueueFilter& f)
                 QStringLiteral("unknown recommendation \"%1\" (expected none, warn, suspend or terminate)")
                     .arg(f.recommended));
         s.recommendedRank = *a == Action::None ? 0 : *a == Action::Warn ? 1 : *a == Action::Suspend ? 2 : 3;
-        conds << "a.recommended_rank = :recommended";
+        conds << plus + "a.recommended_rank = :recommended";
     }
     if (!f.rule.isEmpty()) {
         s.rule = f.rule;
-        conds << "a.account_id IN (SELECT r.account_id FROM evaluation_rules r WHERE r.rule = :rule)";
+        conds << plus + "a.account_id IN (SELECT r.account_id FROM evaluation_rules r WHERE r.rule = :rule)";
     }
     if (!f.text.trimmed().isEmpty()) {
         s.fts = ftsQuery(f.text);
         if (s.fts.isEmpty())
             s.matchNothing = true;
         else
-            conds << "(a.rid IN (SELECT rowid FROM account_fts WHERE account_fts MATCH :fts) OR a.account_id "
-                     "IN "
-                     "(SELECT m.account_id FROM messages m WHERE m.id IN "
-                     "(SELECT rowid FROM message_fts WHERE message_fts MATCH :fts)))";
+            conds << plus + "a.rid IN (" + kTextMatches + ")";
     }
     if (f.pendingOnly)
-        conds << QByteArray("a.account_id IN (") + kPendingSubquery + ")";
+        conds << plus + "a.account_id IN (" + kPendingSubquery + ")";
     if (s.matchNothing)
         conds = {"0"};
+    s.conditions = int(conds.size());
     if (!conds.isEmpty())
         s.where = " WHERE " + conds.join(" AND ");
     return s;
@@ -888,17 +901,46 @@ QByteArray orderBy(QueueColumn c, bool asc)
 qint64 CaseStore::queueCount(const QueueFilter& filter) const
 {
     const QueueSql s = queueWhere(filter);
-    auto q = d->st(QByteArray(QByteArray("SELECT count(*) FROM accounts a") + s.where));
+    const QString key = filter.status + u'\x1f' + filter.recommended + u'\x1f' + filter.rule + u'\x1f' +
+                        filter.text + u'\x1f' + (filter.pendingOnly ? u'1' : u'0');
+    const qint64 totalChanges = sqlite3_total_changes64(d->db->handle());
+    qint64 dataVersion = 0;
+    {
+        auto v = d->st("PRAGMA data_version");
+        sql::ResetGuard g(*v);
+        v->step();
+        dataVersion = v->int64(0);
+    }
+    if (d->lastCount.key == key && d->lastCount.totalChanges == totalChanges &&
+        d->lastCount.dataVersion == dataVersion)
+        return d->lastCount.count;
+    // Text alone: count the set of matching accounts without touching the accounts table.
+    const bool textOnly = s.conditions == 1 && !s.fts.isEmpty() && !s.matchNothing;
+    auto q = textOnly ? d->st(QByteArray(QByteArray("SELECT count(*) FROM (") + kTextMatches + ")"))
+                      : d->st(QByteArray(QByteArray("SELECT count(*) FROM accounts a") + s.where));
     sql::ResetGuard g(*q);
     bindQueue(*q, s);
     q->step();
-    return q->int64(0);
+    const qint64 count = q->int64(0);
+    d->lastCount.key = key;
+    d->lastCount.totalChanges = totalChanges;
+    d->lastCount.dataVersion = dataVersion;
+    d->lastCount.count = count;
+    return count;
 }
 
 QList<QueueRow> CaseStore::queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
                                      qint64 offset, qint64 limit) const
 {
-    const QueueSql s = queueWhere(filter);
+    // Few matches: let SQLite fetch them through the filters' indexes and sort them. Many: walk the sort
+    // column's index and filter (see queueWhere). The threshold is where both cost about the same.
+    constexpr qint64 kFewMatches = 2000;
+    bool walk = false;
+    {
+        const QueueSql probe = queueWhere(filter);
+        walk = probe.conditions > 0 && !probe.matchNothing && queueCount(filter) > kFewMatches;
+    }
+    const QueueSql s = queueWhere(filter, walk);
     const QByteArray sqlText =
         QByteArray(
             "SELECT a.account_id, a.name, a.current_status, a.recommended, a.worst_rule, a.worst_severity, "

@@ -40,6 +40,13 @@ struct CaseStore::Private : store::detail::Connection
 {
     int version = 0;
     bool importActive = false;
+    // The last queueCount, valid while neither this connection (total changes) nor another one
+    // (PRAGMA data_version) changed the file: the queue asks for the count and the page of one filter.
+    struct
+    {
+        QString key;
+        qint64 totalChanges = -1, dataVersion = -1, count = 0;
+    } lastCount;
 };
 
 } // namespace ad
