@@ -16,6 +16,7 @@ class CaseStore;
 namespace ad::rules {
 
 class OverlapIndex; // cross-account index (From addresses, link domains, near-duplicate content)
+struct PreparedPolicy;
 
 // Runs the rule catalogue over accounts. Pure: the time is the `asOf` given, never the clock.
 class Evaluator
@@ -30,8 +31,14 @@ public:
 
     const Policy& policy() const { return m_policy; }
 
+    // The account-level rates of the store's evaluation cache: sums over the campaigns with at least
+    // min_volume (delivered, or sent for bounces) sent no later than `asOf`; nullopt when there are none.
+    static void computeRates(const Policy& policy, const AccountSnapshot& snapshot, const QDateTime& asOf,
+                             Evaluation& into);
+
 private:
     const Policy& m_policy;
+    std::shared_ptr<const PreparedPolicy> m_prepared;
 };
 
 // Evaluates a whole store (or one account) with the cross-account index, writes the results to the

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -42,6 +43,8 @@ public:
 
     // Typed parameter access with defaults (params of the rule, then the policy's "defaults" object).
     double number(const QString& ruleId, const QString& key, double fallback) const;
+    // A rule parameter as given (params of the rule, then "defaults"); undefined when absent.
+    QJsonValue param(const QString& ruleId, const QString& key) const;
     QStringList strings(const QString& key) const; // top-level lists: role_local_parts, platform_domains…
 
     // Decisions: whether terminate needs a second, different reviewer (policy

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rules/evaluator.h"
+
+#include "rules/overlap.h"
+#include "rules/registry.h"
+#include "rules/rule.h"
+
+#include <algorithm>
+
+namespace ad::rules {
+
+Evaluator::Evaluator(const Policy& policy)
+    : m_policy(policy), m_prepared(std::make_shared<PreparedPolicy>(policy))
+{}
+
+Evaluator::~Evaluator() = default;
+
+Evaluation Evaluator::evaluate(const AccountSnapshot& snapshot, const QDateTime& asOf,
+                               const OverlapIndex* overlap) const
+{
+    Evaluation e;
+    e.accountId = snapshot.account.id;
+    e.status = snapshot.currentStatus;
+    e.asOf = asOf;
+    e.policyId = m_policy.id();
+    e.policyVersion = m_policy.version();
+    for (const auto& rule : catalogue()) {
+        const QString id = rule->id();
+        const Policy::RuleSettings* settings = m_policy.rule(id);
+        if (!settings || !settings->enabled)
+            continue;
+        if (rule->needsOverlap() && !overlap)
+            continue;
+        const RuleContext ctx{snapshot, asOf, m_policy, *settings, id, *m_prepared, overlap};
+        e.findings += rule->evaluate(ctx);
+    }
+    Severity worst = Severity::Info;
+    for (const Finding& f : e.findings) {
+        if (int(f.severity) > int(worst))
+            worst = f.severity;
+    }
+    e.recommended = recommendedActionFor(worst);
+    computeRates(m_policy, snapshot, asOf, e);
+    return e;
+}
+
+void Evaluator::computeRates(const Policy& policy, const AccountSnapshot& snapshot, const QDateTime& asOf,
+                             Evaluation& into)
+{
+    auto minVol = [&](const char* rule) {
+        return policy.number(QString::fromLatin1(rule), QStringLiteral("min_volume"), 500);
+    };
+    const double cMin = minVol("complaint-rate"), bMin = minVol("bounce-rate"),
+                 uMin = minVol("unsubscribe-rate"), oMin = minVol("open-rate");
+    qint64 cNum = 0, cDen = 0, bNum = 0, bDen = 0, uNum = 0, uDen = 0, oNum = 0, oDen = 0;
+    for (const Campaign& c : snapshot.campaigns) {
+        if (asOf.isValid() && c.sentAt.isValid() && c.sentAt > asOf)
+            continue;
+        if (c.delivered > 0 && double(c.delivered) >= cMin) {
+            cNum += c.complaints;
+            cDen += c.delivered;
+        }
+        if (c.sent > 0 && double(c.sent) >= bMin) {
+            bNum += c.bounces;
+            bDen += c.sent;
+        }
+        if (c.delivered > 0 && double(c.delivered) >= uMin) {
+            uNum += c.unsubscribes;
+            uDen += c.delivered;
+        }
+        if (c.delivered > 0 && double(c.delivered) >= oMin) {
+            oNum += c.uniqueOpens;
+            oDen += c.delivered;
+        }
+    }
+    auto rate = [](qint64 n, qint64 d) -> std::optional<double> {
+        if (d <= 0)
+            return std::nullopt;
+        return double(n) / double(d);
+    };
+    into.complaintRate = rate(cNum, cDen);
+    into.bounceRate = rate(bNum, bDen);
+    into.unsubscribeRate = rate(uNum, uDen);
+    into.openRate = rate(oNum, oDen);
+}
+
+} // namespace ad::rules

@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rules/overlap.h"
+
+#include "rules/policy.h"
+#include "rules/rule.h"
+#include "rules/ruleutil.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <vector>
+
+namespace ad::rules {
+
+namespace {
+
+constexpr int kHashes = 128;
+constexpr int kBands = 32;
+constexpr int kRows = kHashes / kBands;
+constexpr int kRepresentatives = 8;
+constexpr int kMaxShingles = 20000;
+
+using Signature = std::array<quint32, kHashes>;
+
+quint64 splitmix64(quint64& state)
+{
+    quint64 z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+struct HashFamily
+{
+    std::array<quint64, kHashes> a{}, b{};
+    HashFamily()
+    {
+        quint64 state = 0x4162757365446573ULL; // fixed seed: signatures are reproducible
+        for (int i = 0; i < kHashes; ++i) {
+            a[i] = splitmix64(state) | 1ULL;
+            b[i] = splitmix64(state);
+        }
+    }
+};
+
+const HashFamily& family()
+{
+    static const HashFamily f;
+    return f;
+}
+
+quint64 wordHash(QStringView w)
+{
+    quint64 h = 0xcbf29ce484222325ULL;
+    for (const QChar c : w) {
+        h ^= c.unicode();
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+// 64-bit hashes of the word k-shingles of `text` (lower-cased letter/digit runs).
+std::vector<quint64> shingles(const QString& text, int k)
+{
+    std::vector<quint64> words;
+    const QString lower = text.toLower();
+    qsizetype i = 0;
+    const qsizetype n = lower.size();
+    while (i < n && words.size() < size_t(kMaxShingles + k)) {
+        while (i < n && !lower[i].isLetterOrNumber())
+            ++i;
+        const qsizetype start = i;
+        while (i < n && lower[i].isLetterOrNumber())
+            ++i;
+        if (i > start)
+            words.push_back(wordHash(QStringView(lower).mid(start, i - start)));
+    }
+    std::vector<quint64> out;
+    if (k <= 0 || words.size() < size_t(k))
+        return out;
+    out.reserve(words.size() - k + 1);
+    for (size_t s = 0; s + k <= words.size(); ++s) {
+        quint64 h = 0x9ae16a3b2f90404fULL;
+        for (int j = 0; j < k; ++j) {
+            h ^= words[s + j] + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+            h *= 0xff51afd7ed558ccdULL;
+        }
+        out.push_back(h ^ (h >> 33));
+    }
+    return out;
+}
+
+struct UnionFind
+{
+    std::vector<int> parent;
+    explicit UnionFind(int n) : parent(size_t(n)) { std::iota(parent.begin(), parent.end(), 0); }
+    int find(int x)
+    {
+        while (parent[size_t(x)] != x) {
+            parent[size_t(x)] = parent[size_t(parent[size_t(x)])];
+            x = parent[size_t(x)];
+        }
+        return x;
+    }
+    void unite(int a, int b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a != b)
+            parent[size_t(std::max(a, b))] = std::min(a, b);
+    }
+};
+
+} // namespace
+
+struct OverlapIndex::Private
+{
+    Options opt;
+    QHash<QString, int> accountIndex;
+    std::vector<QString> accountIds;
+    std::vector<AccountStatus> statuses;
+
+    // keys: From addresses and link domains
+    struct KeySpace
+    {
+        QHash<QString, int> index;
+        std::vector<QString> names;
+        std::vector<std::vector<int>> postings;    // key -> accounts (sorted, unique after finish)
+        std::vector<std::vector<int>> accountKeys; // account -> keys (sorted, unique after finish)
+    };
+    KeySpace from, domains;
+
+    struct Message
+    {
+        int account;
+        qint64 id;
+        Signature sig;
+    };
+    std::vector<Message> messages;
+    // content clusters after finish(): message -> cluster; cluster -> (account, message) sorted
+    std::vector<int> clusterOf;
+    QHash<int, std::vector<std::pair<int, int>>> clusterMembers; // root -> (account, message index)
+    std::vector<std::vector<int>> accountClusters;               // account -> cluster roots
+    QHash<int, std::vector<int>> clusterAccounts;                // root -> accounts (limited)
+    bool finished = false;
+
+    int account(const QString& id)
+    {
+        const auto it = accountIndex.constFind(id);
+        if (it != accountIndex.constEnd())
+            return it.value();
+        const int i = int(accountIds.size());
+        accountIndex.insert(id, i);
+        accountIds.push_back(id);
+        statuses.push_back(AccountStatus::Active);
+        return i;
+    }
+
+    void addKey(KeySpace& ks, int account, const QString& key)
+    {
+        auto it = ks.index.constFind(key);
+        int k;
+        if (it == ks.index.constEnd()) {
+            k = int(ks.names.size());
+            ks.index.insert(key, k);
+            ks.names.push_back(key);
+            ks.postings.emplace_back();
+        } else {
+            k = it.value();
+        }
+        ks.postings[size_t(k)].push_back(account);
+        if (ks.accountKeys.size() <= size_t(account))
+            ks.accountKeys.resize(size_t(account) + 1);
+        ks.accountKeys[size_t(account)].push_back(k);
+    }
+
+    bool flagged(int account) const
+    {
+        const AccountStatus s = statuses[size_t(account)];
+        return s == AccountStatus::Suspended || s == AccountStatus::Terminated;
+    }
+
+    // Sorted unique accounts, limited to the first maxAccountsPerKey plus every flagged account.
+    void limit(std::vector<int>& accounts) const
+    {
+        std::sort(accounts.begin(), accounts.end(),
+                  [&](int a, int b) { return accountIds[size_t(a)] < accountIds[size_t(b)]; });
+        accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+        const size_t cap = size_t(std::max(1, opt.maxAccountsPerKey));
+        if (accounts.size() <= cap)
+            return;
+        std::vector<int> kept(accounts.begin(), accounts.begin() + qsizetype(cap));
+        for (size_t i = cap; i < accounts.size(); ++i) {
+            if (flagged(accounts[i]))
+                kept.push_back(accounts[i]);
+        }
+        accounts.swap(kept);
+    }
+
+    void finishKeys(KeySpace& ks)
+    {
+        for (auto& p : ks.postings)
+            limit(p);
+        ks.accountKeys.resize(accountIds.size());
+        for (auto& k : ks.accountKeys) {
+            std::sort(k.begin(), k.end());
+            k.erase(std::unique(k.begin(), k.end()), k.end());
+        }
+    }
+
+    static double similarity(const Signature& a, const Signature& b)
+    {
+        int same = 0;
+        for (int i = 0; i < kHashes; ++i)
+            same += a[size_t(i)] == b[size_t(i)];
+        return double(same) / kHashes;
+    }
+};
+
+OverlapIndex::Options OverlapIndex::options(const Policy& policy)
+{
+    Options o;
+    const QString rule = QStringLiteral("multi-account-overlap");
+    for (const QString& s : policy.strings(QStringLiteral("platform_domains")))
+        o.platformDomains << util::normalizeHost(s);
+    for (const QString& s : policy.strings(QStringLiteral("link_host_allowlist")))
+        o.linkHostAllowList << util::normalizeHost(s);
+    o.jaccardThreshold = policy.number(rule, QStringLiteral("jaccard_threshold"), o.jaccardThreshold);
+    o.shingleWords = int(policy.number(rule, QStringLiteral("shingle_words"), o.shingleWords));
+    o.minShingles = int(policy.number(rule, QStringLiteral("min_shingles"), o.minShingles));
+    o.maxAccountsPerKey =
+        int(policy.number(rule, QStringLiteral("max_accounts_per_key"), o.maxAccountsPerKey));
+    return o;
+}
+
+OverlapIndex::OverlapIndex(Options options) : d(std::make_unique<Private>())
+{
+    d->opt = std::move(options);
+    if (d->opt.shingleWords < 1)
+        d->opt.shingleWords = 1;
+}
+
+OverlapIndex::~OverlapIndex() = default;
+
+void OverlapIndex::addAccount(const QString& accountId, AccountStatus currentStatus,
+                              const QStringList& fromAddresses)
+{
+    const int a = d->account(accountId);
+    d->statuses[size_t(a)] = currentStatus;
+    for (const QString& f : fromAddresses)
+        addFromAddress(accountId, f);
+}
+
+void OverlapIndex::addFromAddress(const QString& accountId, const QString& from)
+{
+    const QString addr = util::bareAddress(from);
+    if (addr.isEmpty())
+        return;
+    if (PreparedPolicy::hostIn(util::domainOf(addr), d->opt.platformDomains))
+        return;
+    d->addKey(d->from, d->account(accountId), addr);
+}
+
+void OverlapIndex::addMessage(const StoredMessage& m)
+{
+    const int a = d->account(m.accountId);
+    addFromAddress(m.accountId, m.from);
+    for (const QString& host : m.linkDomains) {
+        const QString h = util::normalizeHost(host);
+        if (h.isEmpty() || PreparedPolicy::hostIn(h, d->opt.platformDomains) ||
+            PreparedPolicy::hostIn(h, d->opt.linkHostAllowList))
+            continue;
+        d->addKey(d->domains, a, h);
+    }
+    const std::vector<quint64> sh = shingles(m.text, d->opt.shingleWords);
+    if (sh.size() < size_t(std::max(1, d->opt.minShingles)))
+        return;
+    Private::Message msg{a, m.id, {}};
+    msg.sig.fill(0xffffffffu);
+    const HashFamily& f = family();
+    for (quint64 x : sh) {
+        for (int i = 0; i < kHashes; ++i) {
+            const quint32 h = quint32((f.a[size_t(i)] * x + f.b[size_t(i)]) >> 32);
+            if (h < msg.sig[size_t(i)])
+                msg.sig[size_t(i)] = h;
+        }
+    }
+    d->messages.push_back(msg);
+}
+
+void OverlapIndex::addSnapshot(const AccountSnapshot& s)
+{
+    addAccount(s.account.id, s.currentStatus, s.account.fromAddresses);
+    for (const Campaign& c : s.campaigns) {
+        if (!c.fromAddress.isEmpty())
+            addFromAddress(s.account.id, c.fromAddress);
+    }
+    for (const StoredMessage& m : s.messages) {
+        StoredMessage copy = m;
+        if (copy.accountId.isEmpty())
+            copy.accountId = s.account.id;
+        addMessage(copy);
+    }
+}
+
+void OverlapIndex::finish()
+{
+    d->finishKeys(d->from);
+    d->finishKeys(d->domains);
+
+    // Content clusters: LSH candidates, verified by the estimated similarity, merged with union-find.
+    const int n = int(d->messages.size());
+    UnionFind uf(n);
+    std::vector<std::pair<quint64, int>> buckets(static_cast<size_t>(n));
+    for (int band = 0; band < kBands; ++band) {
+        for (int m = 0; m < n; ++m) {
+            quint64 h = 0xcbf29ce484222325ULL ^ quint64(band);
+            for (int r = 0; r < kRows; ++r) {
+                h ^= d->messages[size_t(m)].sig[size_t(band * kRows + r)];
+                h *= 0x100000001b3ULL;
+            }
+            buckets[size_t(m)] = {h, m};
+        }
+        std::sort(buckets.begin(), buckets.end());
+        size_t i = 0;
+        while (i < buckets.size()) {
+            size_t j = i + 1;
+            while (j < buckets.size() && buckets[j].first == buckets[i].first)
+                ++j;
+            if (j - i > 1) {
+                std::vector<int> reps;
+                for (size_t k = i; k < j; ++k) {
+                    const int m = buckets[k].second;
+                    bool placed = false;
+                    for (int r : reps) {
+                        if (uf.find(r) == uf.find(m)) {
+                            placed = true;
+                            break;
+                        }
+                        if (Private::similarity(d->messages[size_t(r)].sig, d->messages[size_t(m)].sig) >=
+                            d->opt.jaccardThreshold) {
+                            uf.unite(r, m);
+                            placed = true;
+                            break;
+                        }
+                    }
+                    if (!placed && reps.size() < size_t(kRepresentatives))
+                        reps.push_back(m);
+                }
+            }
+            i = j;
+        }
+    }
+    d->clusterOf.assign(size_t(n), -1);
+    QHash<int, std::vector<std::pair<int, int>>> members;
+    for (int m = 0; m < n; ++m) {
+        const int root = uf.find(m);
+        d->clusterOf[size_t(m)] = root;
+        members[root].push_back({d->messages[size_t(m)].account, m});
+    }
+    d->accountClusters.assign(d->accountIds.size(), {});
+    for (auto it = members.begin(); it != members.end(); ++it) {
+        auto& v = it.value();
+        std::sort(v.begin(), v.end());
+        std::vector<int> accounts;
+        for (const auto& p : v)
+            accounts.push_back(p.first);
+        accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+        if (accounts.size() < 2)
+            continue; // a cluster inside one account links nothing
+        for (int a : accounts)
+            d->accountClusters[size_t(a)].push_back(it.key());
+        d->limit(accounts);
+        d->clusterAccounts.insert(it.key(), accounts);
+        d->clusterMembers.insert(it.key(), std::move(v));
+    }
+    d->finished = true;
+}
+
+QList<OverlapIndex::Link> OverlapIndex::linksFor(const QString& accountId) const
+{
+    const auto ai = d->accountIndex.constFind(accountId);
+    if (ai == d->accountIndex.constEnd() || !d->finished)
+        return {};
+    const int a = ai.value();
+    QHash<int, Link> links;
+    auto link = [&](int other) -> Link& {
+        auto it = links.find(other);
+        if (it == links.end()) {
+            Link l;
+            l.accountId = d->accountIds[size_t(other)];
+            l.status = d->statuses[size_t(other)];
+            it = links.insert(other, l);
+        }
+        return it.value();
+    };
+    auto keyLinks = [&](const Private::KeySpace& ks, bool fromSpace) {
+        if (ks.accountKeys.size() <= size_t(a))
+            return;
+        for (int k : ks.accountKeys[size_t(a)]) {
+            for (int other : ks.postings[size_t(k)]) {
+                if (other == a)
+                    continue;
+                Link& l = link(other);
+                (fromSpace ? l.fromAddresses : l.linkDomains) << ks.names[size_t(k)];
+            }
+        }
+    };
+    keyLinks(d->from, true);
+    keyLinks(d->domains, false);
+
+    if (d->accountClusters.size() > size_t(a)) {
+        for (int root : d->accountClusters[size_t(a)]) {
+            const auto& mem = d->clusterMembers[root];
+            auto range = [&](int acc) {
+                const auto lo = std::lower_bound(mem.begin(), mem.end(), std::make_pair(acc, -1));
+                const auto hi = std::lower_bound(mem.begin(), mem.end(), std::make_pair(acc + 1, -1));
+                return std::make_pair(lo, hi);
+            };
+            const auto mine = range(a);
+            for (int other : d->clusterAccounts[root]) {
+                if (other == a)
+                    continue;
+                const auto theirs = range(other);
+                ContentMatch best;
+                int tried = 0;
+                for (auto x = mine.first; x != mine.second && tried < 400; ++x) {
+                    for (auto y = theirs.first; y != theirs.second && tried < 400; ++y, ++tried) {
+                        const auto& mx = d->messages[size_t(x->second)];
+                        const auto& my = d->messages[size_t(y->second)];
+                        const double s = Private::similarity(mx.sig, my.sig);
+                        if (s > best.similarity ||
+                            (s == best.similarity &&
+                             std::make_pair(mx.id, my.id) <
+                                 std::make_pair(best.messageId, best.otherMessageId))) {
+                            best = {mx.id, my.id, s};
+                        }
+                    }
+                }
+                if (best.similarity >= d->opt.jaccardThreshold)
+                    link(other).content << best;
+            }
+        }
+    }
+
+    QList<Link> out;
+    for (auto it = links.begin(); it != links.end(); ++it) {
+        Link& l = it.value();
+        l.fromAddresses.sort();
+        l.fromAddresses.removeDuplicates();
+        l.linkDomains.sort();
+        l.linkDomains.removeDuplicates();
+        std::sort(l.content.begin(), l.content.end(), [](const ContentMatch& x, const ContentMatch& y) {
+            return std::make_pair(x.messageId, x.otherMessageId) <
+                   std::make_pair(y.messageId, y.otherMessageId);
+        });
+        if (l.fromAddresses.isEmpty() && l.linkDomains.isEmpty() && l.content.isEmpty())
+            continue;
+        out << l;
+    }
+    std::sort(out.begin(), out.end(), [](const Link& x, const Link& y) { return x.accountId < y.accountId; });
+    return out;
+}
+
+qint64 OverlapIndex::accountCount() const
+{
+    return qint64(d->accountIds.size());
+}
+
+qint64 OverlapIndex::messageCount() const
+{
+    return qint64(d->messages.size());
+}
+
+double OverlapIndex::jaccard(const QString& a, const QString& b, int shingleWords)
+{
+    const auto sa = shingles(a, shingleWords);
+    const auto sb = shingles(b, shingleWords);
+    const QSet<quint64> A(sa.begin(), sa.end());
+    const QSet<quint64> B(sb.begin(), sb.end());
+    if (A.isEmpty() && B.isEmpty())
+        return 0;
+    qsizetype inter = 0;
+    for (quint64 x : A)
+        inter += B.contains(x);
+    return double(inter) / double(A.size() + B.size() - inter);
+}
+
+} // namespace ad::rules

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The cross-account index behind multi-account-overlap and suspension-evasion
+// (../shared/spec/policy-rules.md). Built in one pass over all accounts, then queried per account.
+//
+// Three kinds of link between two accounts:
+//  - a shared From address: accounts.csv from_addresses, campaigns.csv from_address and the From of the
+//    sample messages, as bare lower-case addresses; addresses at the platform's own domains (policy
+//    platform_domains, subdomains included) never count;
+//  - a shared link domain: the hosts of the messages' http(s) links (StoredMessage::linkDomains, "www."
+//    dropped), minus platform_domains and the policy's link_host_allowlist (subdomains included);
+//  - near-duplicate content: MinHash over word 3-shingles of the message text (128 hash functions,
+//    multiply-shift hashing), locality-sensitive hashing with 32 bands of 4 rows to find candidates,
+//    and a link when the estimated Jaccard similarity of the two messages is ≥ the policy's
+//    jaccard_threshold (default 0.8). Messages with fewer than 10 shingles (about 12 words) are too
+//    short to count. No pair of accounts is compared unless they share a band bucket: the build is
+//    O(messages × hashes + candidates), not all-pairs.
+//
+// Bounds (documented limits): candidates inside one LSH bucket are compared with at most 8 cluster
+// representatives of that bucket; a key (address, domain or content cluster) shared by more than
+// max_accounts_per_key accounts (default 1000) lists only its first max_accounts_per_key accounts in
+// account-id order plus every suspended or terminated account on it, so a pathological key cannot make
+// per-account queries quadratic and suspension evasion is still always seen.
+
+#include "domain/snapshot.h"
+#include "domain/types.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace ad::rules {
+
+class Policy;
+
+class OverlapIndex
+{
+public:
+    struct Options
+    {
+        QStringList platformDomains;   // never shared (From domains and link hosts)
+        QStringList linkHostAllowList; // common link hosts, never shared
+        double jaccardThreshold = 0.8;
+        int shingleWords = 3;
+        int minShingles = 10;
+        int maxAccountsPerKey = 1000;
+    };
+    // Options from the policy (platform_domains, link_host_allowlist, multi-account-overlap params).
+    static Options options(const Policy& policy);
+
+    explicit OverlapIndex(Options options);
+    ~OverlapIndex();
+    OverlapIndex(const OverlapIndex&) = delete;
+    OverlapIndex& operator=(const OverlapIndex&) = delete;
+
+    // Feeding (any order; an account may be named by a message before addAccount).
+    void addAccount(const QString& accountId, AccountStatus currentStatus, const QStringList& fromAddresses);
+    void addFromAddress(const QString& accountId, const QString& from); // "Name <a@b>" or "a@b"
+    void addMessage(const StoredMessage& message);                      // From, link domains, text
+    // Everything above for one snapshot (account from_addresses, campaign from_address, messages,
+    // current status).
+    void addSnapshot(const AccountSnapshot& snapshot);
+    // Builds postings and content clusters; call once after feeding, before linksFor.
+    void finish();
+
+    struct ContentMatch
+    {
+        qint64 messageId = 0;      // this account's message
+        qint64 otherMessageId = 0; // the other account's message
+        double similarity = 0;     // estimated Jaccard similarity of their word shingles
+    };
+    struct Link
+    {
+        QString accountId;
+        AccountStatus status = AccountStatus::Active; // current status of the linked account
+        QStringList fromAddresses;                    // shared, sorted
+        QStringList linkDomains;                      // shared, sorted
+        QList<ContentMatch> content;                  // best pair per shared content cluster
+    };
+    // The accounts linked to `accountId`, sorted by account id (empty for an unknown account).
+    QList<Link> linksFor(const QString& accountId) const;
+
+    qint64 accountCount() const;
+    qint64 messageCount() const;
+
+    // Exact Jaccard similarity of the word-shingle sets of two texts (for tests and explanations).
+    static double jaccard(const QString& a, const QString& b, int shingleWords = 3);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ad::rules
