@@ -162,14 +162,19 @@ CREATE TABLE lists (
 
 -- lists/<account>/<list>.csv, one row per uploaded line (millions of rows: kept lean, one b-tree keyed by
 -- list and line; `problems` is the lists::Problem bit set, `raw` the other columns as a JSON object).
+-- No foreign key on purpose: only ImportWriter inserts here, with the rid of a list it just looked up, and
+-- a per-row parent check would cost ~10% of a large import. The trigger below does the cascade instead.
 CREATE TABLE list_rows (
-    list_rid INTEGER NOT NULL REFERENCES lists(rid) ON DELETE CASCADE,
+    list_rid INTEGER NOT NULL,
     line     INTEGER NOT NULL,
     email    TEXT NOT NULL,
     raw      TEXT,
     problems INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (list_rid, line)
 ) WITHOUT ROWID;
+CREATE TRIGGER lists_delete_rows AFTER DELETE ON lists BEGIN
+    DELETE FROM list_rows WHERE list_rid = old.rid;
+END;
 
 -- evidence.csv
 CREATE TABLE evidence (

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <sys/resource.h>
 
 using namespace ad;
 using namespace ad::storetest;
@@ -284,6 +285,10 @@ int benchImport(const QString& dir, int n)
          QStringLiteral(".import --csv %1 list_rows").arg(csv)});
     p.waitForFinished(-1);
     const double shellMs = double(t.nsecsElapsed()) / 1e6;
+    rusage children{};
+    getrusage(RUSAGE_CHILDREN, &children);
+    const double shellCpu = double(children.ru_utime.tv_sec + children.ru_stime.tv_sec) * 1e3 +
+                            double(children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1e3;
     if (p.exitCode() != 0) {
         std::printf("sqlite3 failed: %s\n", p.readAllStandardError().constData());
         return 1;
@@ -305,6 +310,7 @@ int benchImport(const QString& dir, int n)
     }
     CaseStore s(dir + u"/store.sqlite");
     t.restart();
+    const double cpu0 = threadCpuMs();
     {
         auto w = s.beginImport(importInfo());
         w->addAccount(account(QStringLiteral("A1"), QStringLiteral("Shop")));
@@ -319,10 +325,15 @@ int benchImport(const QString& dir, int n)
         w->commit(QStringLiteral("{}"));
     }
     const double storeMs = double(t.nsecsElapsed()) / 1e6;
-    std::printf("%d rows: sqlite3 .import %.0f ms (%.0f rows/s); ImportWriter::addListRow %.0f ms (%.0f "
-                "rows/s): %.0f%% "
-                "of the shell's rate\n",
-                n, shellMs, n / shellMs * 1000, storeMs, n / storeMs * 1000, shellMs / storeMs * 100);
+    const double storeCpu = threadCpuMs() - cpu0;
+    std::printf(
+        "%d rows, wall clock: sqlite3 .import %.0f ms (%.0f rows/s); ImportWriter::addListRow %.0f ms "
+        "(%.0f rows/s): %.0f%% of the shell's rate\n",
+        n, shellMs, n / shellMs * 1000, storeMs, n / storeMs * 1000, shellMs / storeMs * 100);
+    std::printf(
+        "%d rows, CPU time: sqlite3 .import %.0f ms; ImportWriter %.0f ms: %.0f%% of the shell's rate "
+        "(load average %s)\n",
+        n, shellCpu, storeCpu, shellCpu / storeCpu * 100, qPrintable(loadAverage()));
     return 0;
 }
 

@@ -590,9 +590,19 @@ private Q_SLOTS:
             c.accountId = QStringLiteral("A1");
             c.origin = QStringLiteral("csv");
             w->addComplaint(c);
+            for (const QString& acc : {QStringLiteral("A1"), QStringLiteral("A2")}) {
+                MailingList l;
+                l.accountId = acc;
+                l.listId = QStringLiteral("L1");
+                l.source = QStringLiteral("import");
+                w->addList(l);
+                for (int line = 2; line < 12; ++line)
+                    w->addListRow(acc, QStringLiteral("L1"), ListRow{line, QStringLiteral("x@y.com"), {}, 0});
+            }
             w->commit({});
         }
         CaseStore& s = *f.store;
+        QCOMPARE(s.database().queryInt("SELECT count(*) FROM list_rows"), qint64(20));
         s.recordDecision(
             decisionFor(QStringLiteral("A1"), Action::Warn, Decision::State::Effective,
                         utc("2026-11-02T00:00:00Z")),
@@ -615,6 +625,9 @@ private Q_SLOTS:
             w->commit({});
         }
         QCOMPARE(s.accountCount(), qint64(2)); // A2 untouched
+        QVERIFY(s.lists(QStringLiteral("A1")).isEmpty());
+        QCOMPARE(s.listRowCount(QStringLiteral("A2"), QStringLiteral("L1")), qint64(10));
+        QCOMPARE(s.database().queryInt("SELECT count(*) FROM list_rows"), qint64(10)); // A1's rows went along
         QCOMPARE(s.account(QStringLiteral("A1"))->name, QStringLiteral("Shop Renamed"));
         QCOMPARE(s.campaigns(QStringLiteral("A1")).size(), 1);
         QCOMPARE(s.campaigns(QStringLiteral("A1"))[0].campaignId, QStringLiteral("NEW"));
@@ -1227,6 +1240,117 @@ private Q_SLOTS:
         }
         QCOMPARE(s.decisions(QStringLiteral("A1")).size(), 1);
         QCOMPARE(s.auditCount(), qint64(1));
+    }
+
+    void queueCountFollowsWrites()
+    {
+        Fixture f;
+        queueStore(*f.store);
+        const QueueFilter warned{QStringLiteral("warned"), {}, {}, {}, false};
+        QCOMPARE(f.store->queueCount(warned), qint64(2));
+        // A write through this connection…
+        const QDateTime t = utc("2026-11-22T00:00:00Z");
+        f.store->recordDecision(
+            decisionFor(QStringLiteral("A2"), Action::Warn, Decision::State::Effective, t),
+            AccountStatus::Warned, auditMaker(QStringLiteral("decision"), QStringLiteral("A2"), t));
+        QCOMPARE(f.store->queueCount(warned), qint64(3));
+        // …and one through another connection (the CLI while the desktop program is open).
+        {
+            CaseStore other(f.path);
+            other.recordDecision(
+                decisionFor(QStringLiteral("A4"), Action::Reinstate, Decision::State::Effective, t),
+                AccountStatus::Active, auditMaker(QStringLiteral("decision"), QStringLiteral("A4"), t));
+        }
+        QCOMPARE(f.store->queueCount(warned), qint64(2));
+        QCOMPARE(ids(f.store->queuePage(warned, QueueColumn::AccountId, true, 0, 10)),
+                 (QStringList{QStringLiteral("A2"), QStringLiteral("A5")}));
+    }
+
+    void queueWithManyMatchesWalksTheSortIndexCorrectly()
+    {
+        // Enough accounts that the filters keep more than queuePage's "few matches" threshold (2,000), so the
+        // other query plan runs; its pages must equal the order computed here.
+        Fixture f;
+        CaseStore& s = *f.store;
+        struct Ref
+        {
+            QString id, name;
+            int status;
+            std::optional<double> rate;
+            bool evaluated;
+        };
+        QList<Ref> refs;
+        {
+            auto w = s.beginImport(importInfo());
+            for (int i = 0; i < 6000; ++i) {
+                const QString id = QStringLiteral("X%1").arg(i, 5, 10, QLatin1Char('0'));
+                const QString name = (i % 3 == 0 ? QStringLiteral("Tiger ") : QStringLiteral("lion ")) +
+                                     QString::number((i * 7919) % 6000);
+                const auto status = AccountStatus(i % 4);
+                w->addAccount(account(id, name, status));
+                refs.append(Ref{id, name, int(status), std::nullopt, false});
+            }
+            w->commit({});
+        }
+        QList<EvaluationRow> evs;
+        for (int i = 0; i < 6000; i += 2) {
+            EvaluationRow e;
+            e.accountId = refs[i].id;
+            e.recommended = Action::Warn;
+            e.findingsJson = QStringLiteral("[]");
+            e.rules = {QStringLiteral("r") + QString::number(i % 5)};
+            e.complaintRate = double((i * 31) % 1000) / 1000.0;
+            refs[i].rate = e.complaintRate;
+            refs[i].evaluated = true;
+            evs << e;
+        }
+        s.saveEvaluations(evs);
+
+        auto check = [&](const QueueFilter& filter, const std::function<bool(const Ref&)>& keep,
+                         QueueColumn col, bool asc, qint64 offset) {
+            QList<Ref> expected;
+            for (const Ref& r : refs)
+                if (keep(r))
+                    expected << r;
+            std::sort(expected.begin(), expected.end(), [&](const Ref& a, const Ref& b) {
+                int c = 0;
+                if (col == QueueColumn::Name)
+                    c = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+                else if (col == QueueColumn::ComplaintRate)
+                    c = a.rate == b.rate ? 0 : (!a.rate || (b.rate && *a.rate < *b.rate)) ? -1 : 1;
+                if (c == 0)
+                    c = QString::compare(a.id, b.id);
+                return asc ? c < 0 : c > 0;
+            });
+            QStringList want;
+            for (qsizetype i = offset; i < qMin<qsizetype>(expected.size(), offset + 50); ++i)
+                want << expected[i].id;
+            QVERIFY(expected.size() > 2000);
+            QCOMPARE(s.queueCount(filter), qint64(expected.size()));
+            QCOMPARE(ids(s.queuePage(filter, col, asc, offset, 50)), want);
+        };
+        const QueueFilter active{QStringLiteral("active"), {}, {}, {}, false};
+        const QueueFilter lion{{}, {}, {}, QStringLiteral("lion"), false};
+        const QueueFilter warnRec{{}, QStringLiteral("warn"), {}, {}, false};
+        for (bool asc : {true, false}) {
+            check(
+                lion, [](const Ref& r) { return r.name.startsWith(u"lion"); }, QueueColumn::Name, asc, 1234);
+            check(
+                lion, [](const Ref& r) { return r.name.startsWith(u"lion"); }, QueueColumn::ComplaintRate,
+                asc, 0);
+            check(
+                warnRec, [](const Ref& r) { return r.evaluated; }, QueueColumn::ComplaintRate, asc, 2500);
+            check(
+                warnRec, [](const Ref& r) { return r.evaluated; }, QueueColumn::Name, asc, 7);
+        }
+        // Below the threshold: the other plan, same contract.
+        QCOMPARE(s.queueCount(active), qint64(1500));
+        QStringList activeIds;
+        for (const Ref& r : refs)
+            if (r.status == 0)
+                activeIds << r.id;
+        QCOMPARE(ids(s.queuePage(active, QueueColumn::AccountId, false, 0, 3)),
+                 (QStringList{activeIds[1499], activeIds[1498], activeIds[1497]}));
     }
 
 private:
