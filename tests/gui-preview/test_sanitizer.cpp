@@ -80,6 +80,7 @@ private Q_SLOTS:
             QVERIFY2(!out.contains(QLatin1String(gone), Qt::CaseInsensitive), gone);
         // What the reviewer still sees: text, the placeholder, markers for the removed frames/objects.
         QVERIFY(out.contains(QLatin1String("Spring sale")));
+        QVERIFY(out.contains(QLatin1String("value=\"reviewer@optimais.example\""))); // content after <embed>
         QVERIFY(out.contains(QLatin1String("admsg://m1/blocked")));
         QVERIFY(out.contains(QLatin1String("[blocked &lt;iframe&gt; from 127.0.0.1]")));
         QVERIFY(out.contains(QLatin1String("[blocked &lt;object&gt; from 127.0.0.1]")));
@@ -132,6 +133,21 @@ private Q_SLOTS:
         QCOMPARE(r.remoteReferences, 2); // the base itself and the image resolved against it
         QCOMPARE(r.remoteHosts, QStringList{QStringLiteral("base.example")});
         QVERIFY(!QString::fromUtf8(r.html).contains(QLatin1String("base.example")));
+    }
+
+    // libxml2 nests what follows <embed>/<source> inside them; removing the element must not drop it.
+    void contentAfterRemovedVoidElementsIsKept()
+    {
+        const SanitizeResult r = sanitizeHtml(
+            QStringLiteral(
+                "<p>before</p><embed src=\"http://e.example/x.swf\"><p id=after>after the embed</p>"
+                "<video><source src=\"http://v.example/v.mp4\"></video><p>after the video</p>"),
+            QStringLiteral("m8"), {});
+        const QString out = QString::fromUtf8(r.html);
+        QVERIFY2(out.contains(QLatin1String("<p id=\"after\">after the embed</p>")), qPrintable(out));
+        QVERIFY(out.contains(QLatin1String("after the video")));
+        QVERIFY(out.contains(QLatin1String("[blocked &lt;embed&gt; from e.example]")));
+        QCOMPARE(r.remoteHosts, (QStringList{QStringLiteral("e.example"), QStringLiteral("v.example")}));
     }
 
     void outputIsUtf8NotEntities()

@@ -130,6 +130,16 @@ QString normaliseUrl(QString u)
     return u.mid(b, e - b);
 }
 
+bool isVoidInHtml5(xmlNodePtr n)
+{
+    static const char* const names[] = {"area",   "base", "br",   "col",   "embed",  "hr",    "img", "input",
+                                        "keygen", "link", "meta", "param", "source", "track", "wbr", "frame"};
+    for (const char* v : names)
+        if (xmlStrcasecmp(n->name, X(v)) == 0)
+            return true;
+    return false;
+}
+
 class Sanitizer
 {
 public:
@@ -142,13 +152,9 @@ public:
     SanitizeResult run(const QString& html);
 
 private:
-    enum class Use
-    {
-        Resource, // must be loaded to render: replaced by the placeholder unless cid:/data:image
-        Drop      // a fetch we do not want at all (prefetch, base, manifest…): counted, removed
-    };
-
-    QString mapResourceUrl(const QString& raw);
+    // `background`: the reference paints a background (CSS, background=""), so it is replaced by a
+    // transparent image instead of the visible placeholder, which would tile over the text.
+    QString mapResourceUrl(const QString& raw, bool background = false);
     void countRemote(const QString& url);
     void walk(xmlNodePtr node);
     void handleElement(xmlNodePtr el);
@@ -185,8 +191,9 @@ void Sanitizer::countRemote(const QString& url)
 }
 
 // Returns the URL to put in place of a resource reference (never the original unless it is offline).
-QString Sanitizer::mapResourceUrl(const QString& raw)
+QString Sanitizer::mapResourceUrl(const QString& raw, bool background)
 {
+    const QString placeholder = background ? transparentPlaceholderUrl(m_docId) : placeholderUrl(m_docId);
     const QString u = normaliseUrl(raw);
     if (u.isEmpty() || u.startsWith(u'#'))
         return raw;
@@ -202,7 +209,7 @@ QString Sanitizer::mapResourceUrl(const QString& raw)
         note(QCoreApplication::translate("ad::preview::MessagePreview",
                                          "an inline part referenced as cid:%1 is missing from the message")
                  .arg(bare));
-        return placeholderUrl(m_docId);
+        return placeholder;
     }
     if (lower.startsWith(QLatin1String("data:")))
         return lower.startsWith(QLatin1String("data:image/")) ||
@@ -210,12 +217,12 @@ QString Sanitizer::mapResourceUrl(const QString& raw)
                        lower.startsWith(QLatin1String("data:application/font")) ||
                        lower.startsWith(QLatin1String("data:application/x-font"))
                    ? raw
-                   : placeholderUrl(m_docId);
+                   : placeholder;
     if (lower.startsWith(QLatin1String(kScheme) + u':'))
-        return placeholderUrl(m_docId); // the message may not address our own documents
+        return placeholder; // the message may not address our own documents
     if (startsWithScheme(u) || u.startsWith(QLatin1String("//"))) {
         countRemote(u);
-        return placeholderUrl(m_docId);
+        return placeholder;
     }
     // Relative: with a <base href> it would have been fetched from that host.
     if (!m_baseHref.isEmpty()) {
@@ -223,7 +230,7 @@ QString Sanitizer::mapResourceUrl(const QString& raw)
         if (!resolved.host().isEmpty())
             countRemote(resolved.toString());
     }
-    return placeholderUrl(m_docId);
+    return placeholder;
 }
 
 QString Sanitizer::rewriteSrcset(const QString& value)
@@ -350,8 +357,12 @@ void Sanitizer::handleElement(xmlNodePtr el)
             drop.push_back(a);
         } else if (an == u"srcset" || an == u"imagesrcset") {
             set.emplace_back(an, rewriteSrcset(value));
-        } else if (an == u"src" || an == u"background" || an == u"poster" || an == u"lowsrc" ||
-                   an == u"dynsrc" || an == u"xlink:href" || an == u"profile" || (an == u"href" && !isLink)) {
+        } else if (an == u"background") {
+            const QString mapped = mapResourceUrl(value, true);
+            if (mapped != value)
+                set.emplace_back(an, mapped);
+        } else if (an == u"src" || an == u"poster" || an == u"lowsrc" || an == u"dynsrc" ||
+                   an == u"xlink:href" || an == u"profile" || (an == u"href" && !isLink)) {
             if (isLink && an == u"xlink:href")
                 continue; // an SVG <a>: a link target like href
             const QString mapped = mapResourceUrl(value);
@@ -359,7 +370,7 @@ void Sanitizer::handleElement(xmlNodePtr el)
                 set.emplace_back(an, mapped);
         } else if (an == u"style") {
             const QString css = rewriteCssUrls(value, [this](const QString& u) {
-                const QString m = mapResourceUrl(u);
+                const QString m = mapResourceUrl(u, true);
                 return m == u ? QString() : m;
             });
             if (css != value)
@@ -376,7 +387,7 @@ void Sanitizer::handleElement(xmlNodePtr el)
         const QString css = str(content);
         xmlFree(content);
         const QString rewritten = rewriteCssUrls(css, [this](const QString& u) {
-            const QString m = mapResourceUrl(u);
+            const QString m = mapResourceUrl(u, true);
             return m == u ? QString() : m;
         });
         if (rewritten != css) {
@@ -398,8 +409,20 @@ void Sanitizer::walk(xmlNodePtr node)
             continue;
         const size_t before = m_remove.size() + m_replaceWithMarker.size();
         handleElement(n);
-        if (m_remove.size() + m_replaceWithMarker.size() == before && n->children)
-            walk(n->children);
+        if (m_remove.size() + m_replaceWithMarker.size() == before) {
+            if (n->children)
+                walk(n->children);
+        } else if (n->children && isVoidInHtml5(n)) {
+            // libxml2 (HTML 4) does not know that <embed>, <source>, <track>… have no content and nests
+            // whatever follows inside them; that content belongs after the element. Hoist it so the loop
+            // visits it next instead of dropping it with the element.
+            xmlNodePtr after = n;
+            while (n->children) {
+                xmlNodePtr c = n->children;
+                xmlUnlinkNode(c);
+                after = xmlAddNextSibling(after, c);
+            }
+        }
     }
 }
 
@@ -510,6 +533,11 @@ QString cidUrl(const QString& docId, const QString& contentId)
 QString placeholderUrl(const QString& docId)
 {
     return QLatin1String(kScheme) + QStringLiteral("://") + docId + QStringLiteral("/blocked");
+}
+
+QString transparentPlaceholderUrl(const QString& docId)
+{
+    return QLatin1String(kScheme) + QStringLiteral("://") + docId + QStringLiteral("/blocked-background");
 }
 
 SanitizeResult sanitizeHtml(const QString& html, const QString& docId, const QSet<QString>& contentIds)

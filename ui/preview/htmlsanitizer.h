@@ -12,7 +12,9 @@
 //  - cid: references become admsg://<id>/cid/<content-id> when the message has that part;
 //  - every other resource reference (src, srcset, background, poster, lowsrc, dynsrc, data, href/xlink:href
 //    outside <a>/<area>, CSS url(), image-set() and @import in <style> and style="") is replaced by the
-//    placeholder image admsg://<id>/blocked, and its host is counted. data:image/… stays (it is offline);
+//    placeholder image admsg://<id>/blocked (backgrounds: by the transparent admsg://<id>/blocked-background,
+//    so a tiled placeholder does not cover the text), and its host is counted. data:image/… stays (it is
+//    offline);
 //  - a CSP <meta> becomes the first element of <head>, followed by a UTF-8 charset declaration (the body was
 //    converted to UTF-8 by the parser, so the message's own charset declaration would now be wrong).
 // Link targets of <a>/<area> are kept as written: clicks are refused by the page and only reported.
@@ -53,7 +55,8 @@ QString rewriteCssUrls(const QString& css, const std::function<QString(const QSt
 
 // admsg://<docId>/cid/<percent-encoded content id>
 QString cidUrl(const QString& docId, const QString& contentId);
-// admsg://<docId>/blocked
+// admsg://<docId>/blocked (visible) and admsg://<docId>/blocked-background (transparent)
 QString placeholderUrl(const QString& docId);
+QString transparentPlaceholderUrl(const QString& docId);
 
 } // namespace ad::preview

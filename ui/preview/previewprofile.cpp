@@ -161,6 +161,11 @@ void MessageSchemeHandler::requestStarted(QWebEngineUrlRequestJob* job)
         reply(QByteArrayLiteral("image/svg+xml"), placeholderImage());
         return;
     }
+    if (path == u"/blocked-background") {
+        reply(QByteArrayLiteral("image/svg+xml"),
+              QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>"));
+        return;
+    }
     if (path.startsWith(u"/cid/")) {
         const QString cid = QUrl::fromPercentEncoding(path.mid(5).toLatin1());
         const auto it = doc->parts.constFind(cid);
