@@ -153,11 +153,10 @@ struct Screener::Private
         }
     }
 
+    bool wantsExample(int idx) const { return int(examples[idx].size()) < config.maxExamples; }
     void example(int idx, qint64 line, QStringView email, QString extra)
     {
-        auto& v = examples[idx];
-        if (int(v.size()) < config.maxExamples)
-            v.push_back({line, email.trimmed().toString(), std::move(extra)});
+        examples[idx].push_back({line, email.trimmed().toString(), std::move(extra)});
     }
 };
 
@@ -191,7 +190,8 @@ int Screener::add(QStringView email, qint64 line)
     const AddressCheck a = checkAddress(email, buf);
     if (!a.valid) {
         ++d->counts[0];
-        d->example(0, line, email, QString::fromLatin1(a.reason));
+        if (d->wantsExample(0))
+            d->example(0, line, email, QString::fromLatin1(a.reason));
         return Invalid;
     }
     ++d->valid;
@@ -202,13 +202,15 @@ int Screener::add(QStringView email, qint64 line)
     if (!d->seen.insert(hash64(std::string_view(key, keyLen)))) {
         problems |= Duplicate;
         ++d->counts[1];
-        d->example(1, line, email, QString::fromLatin1(key, qsizetype(keyLen)));
+        if (d->wantsExample(1))
+            d->example(1, line, email, QString::fromLatin1(key, qsizetype(keyLen)));
     }
 
     if (d->roles.contains(roleKey(a))) {
         problems |= Role;
         ++d->counts[2];
-        d->example(2, line, email, {});
+        if (d->wantsExample(2))
+            d->example(2, line, email, {});
     }
 
     const std::uint64_t dh = hash64(a.domain);
@@ -232,12 +234,14 @@ int Screener::add(QStringView email, qint64 line)
     if (info->disposableAt >= 0) {
         problems |= Disposable;
         ++d->counts[3];
-        d->example(3, line, email, QString::fromLatin1(a.domain.substr(size_t(info->disposableAt))));
+        if (d->wantsExample(3))
+            d->example(3, line, email, QString::fromLatin1(a.domain.substr(size_t(info->disposableAt))));
     }
     if (info->typo >= 0) {
         problems |= Typo;
         ++d->counts[4];
-        d->example(4, line, email, QString::fromStdString(d->mailboxList[size_t(info->typo)]));
+        if (d->wantsExample(4))
+            d->example(4, line, email, QString::fromStdString(d->mailboxList[size_t(info->typo)]));
     }
     if (problems == 0)
         ++d->clean;
