@@ -1,0 +1,1062 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bundle/importer.h"
+
+#include "audit/chain.h"
+#include "bundle/csvreader.h"
+#include "lists/screener.h"
+#include "mime/mime.h"
+#include "store/casestore.h"
+#include "util/error.h"
+#include "util/hash.h"
+#include "util/timeutil.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QUrl>
+#include <memory>
+
+namespace ad::bundle {
+
+namespace {
+
+const QString kManifest = QStringLiteral("manifest.json");
+const QString kAccounts = QStringLiteral("accounts.csv");
+const QString kCampaigns = QStringLiteral("campaigns.csv");
+const QString kLists = QStringLiteral("lists.csv");
+const QString kEvidence = QStringLiteral("evidence.csv");
+const QString kHistory = QStringLiteral("history.csv");
+const QString kComplaintsCsv = QStringLiteral("complaints/complaints.csv");
+
+enum class FileKind
+{
+    Ignored,
+    Manifest,
+    Accounts,
+    Campaigns,
+    Lists,
+    Evidence,
+    History,
+    ComplaintsCsv,
+    ListFile,
+    Message,
+    Mbox,
+    Arf
+};
+
+struct Classified
+{
+    FileKind kind = FileKind::Ignored;
+    QString accountId; // per-account files
+    QString listId;    // list files
+};
+
+bool hasSuffix(const QString& name, QLatin1StringView suffix)
+{
+    return name.size() > suffix.size() && name.endsWith(suffix, Qt::CaseInsensitive);
+}
+
+Classified classify(const QString& path)
+{
+    if (path == kManifest)
+        return {FileKind::Manifest, {}, {}};
+    if (path == kAccounts)
+        return {FileKind::Accounts, {}, {}};
+    if (path == kCampaigns)
+        return {FileKind::Campaigns, {}, {}};
+    if (path == kLists)
+        return {FileKind::Lists, {}, {}};
+    if (path == kEvidence)
+        return {FileKind::Evidence, {}, {}};
+    if (path == kHistory)
+        return {FileKind::History, {}, {}};
+    if (path == kComplaintsCsv)
+        return {FileKind::ComplaintsCsv, {}, {}};
+    const QStringList parts = path.split(QLatin1Char('/'));
+    if (parts.size() != 3)
+        return {};
+    const QString& account = parts[1];
+    const QString& name = parts[2];
+    if (parts[0] == QLatin1String("lists") && hasSuffix(name, QLatin1StringView(".csv")))
+        return {FileKind::ListFile, account, name.left(name.size() - 4)};
+    if (parts[0] == QLatin1String("messages") && hasSuffix(name, QLatin1StringView(".eml")))
+        return {FileKind::Message, account, {}};
+    if (parts[0] == QLatin1String("messages") && hasSuffix(name, QLatin1StringView(".mbox")))
+        return {FileKind::Mbox, account, {}};
+    if (parts[0] == QLatin1String("complaints") && hasSuffix(name, QLatin1StringView(".eml")))
+        return {FileKind::Arf, account, {}};
+    return {};
+}
+
+bool isId(QStringView s)
+{
+    if (s.isEmpty() || s.size() > 64)
+        return false;
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                        u == '.' || u == '_' || u == ':' || u == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+const QString kIdRule = QStringLiteral("not a valid id (1 to 64 characters from A-Z a-z 0-9 . _ : -)");
+const QString kTimeRule = QStringLiteral(
+    "not an ISO 8601 timestamp with offset (e.g. 2026-03-01T09:30:00Z) or a date (2026-03-01)");
+
+QString oneOf(const QStringList& allowed)
+{
+    return QStringLiteral("not one of: ") + allowed.join(QStringLiteral(", "));
+}
+
+// Appends a JSON string literal (RFC 8259) to out.
+void appendJsonString(QString& out, QStringView s)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        switch (u) {
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        default:
+            if (u < 0x20)
+                out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+// The reason of a core/mime error, without a leading "<name>: " that repeats the file.
+// Also drops a leading `redundant` (e.g. "not an e-mail message: ") that would repeat this importer's words.
+QString reasonOf(const Error& e, const QString& path, QLatin1StringView redundant = {})
+{
+    QString reason = e.message();
+    for (const QString& prefix : QStringList{path + QStringLiteral(": "), e.file() + QStringLiteral(": ")}) {
+        if (prefix.size() > 2 && reason.startsWith(prefix))
+            reason = reason.mid(prefix.size());
+    }
+    if (!redundant.isEmpty() && reason.startsWith(redundant, Qt::CaseInsensitive))
+        reason = reason.mid(redundant.size());
+    return reason;
+}
+
+// Line (1-based) of the first occurrence of `"key"` in a JSON text, for manifest errors.
+qint64 jsonKeyLine(const QByteArray& text, const char* key)
+{
+    const QByteArray needle = QByteArray("\"") + key + "\"";
+    const qsizetype at = text.indexOf(needle);
+    if (at < 0)
+        return 1;
+    return 1 + text.left(at).count('\n');
+}
+
+class Importer
+{
+public:
+    Importer(CaseStore& store, const QString& path, const ImportOptions& options)
+        : m_store(store), m_path(path), m_opt(options)
+    {}
+
+    ImportResult run();
+
+private:
+    // ---- helpers for one CSV row ----
+    [[noreturn]] void failAt(const CsvReader& r, int col, const QString& message) const
+    {
+        throw Error::at(r.fileName(), r.fieldLine(col), r.columnName(col), r.text(col), message);
+    }
+    QString required(const CsvReader& r, int col) const
+    {
+        if (r.isEmpty(col))
+            failAt(r, col, QStringLiteral("a value is required"));
+        return r.text(col);
+    }
+    QString id(const CsvReader& r, int col, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return QString();
+        }
+        QString v = r.text(col);
+        if (!isId(v))
+            failAt(r, col, kIdRule);
+        return v;
+    }
+    QStringList idList(const CsvReader& r, int col) const
+    {
+        QStringList out;
+        if (col < 0 || r.isEmpty(col))
+            return out;
+        const QString all = r.text(col);
+        for (const QString& part : all.split(QLatin1Char(';'))) {
+            const QString t = part.trimmed();
+            if (t.isEmpty())
+                continue;
+            if (!isId(t))
+                throw Error::at(r.fileName(), r.fieldLine(col), r.columnName(col), t, kIdRule);
+            out.append(t);
+        }
+        return out;
+    }
+    QDateTime time(const CsvReader& r, int col, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return QDateTime();
+        }
+        const QString v = r.text(col);
+        const auto t = ad::time::parseIso(v);
+        if (!t)
+            failAt(r, col, kTimeRule);
+        return *t;
+    }
+    std::optional<qint64> count(const CsvReader& r, int col, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return std::nullopt;
+        }
+        const QByteArrayView v = r.raw(col);
+        qint64 n = 0;
+        for (const char c : v) {
+            if (c < '0' || c > '9' || n > (std::numeric_limits<qint64>::max() - 9) / 10)
+                failAt(r, col, QStringLiteral("not a non-negative integer"));
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+    std::optional<bool> boolean(const CsvReader& r, int col) const
+    {
+        if (col < 0 || r.isEmpty(col))
+            return std::nullopt;
+        const QByteArrayView v = r.raw(col);
+        if (v == "true")
+            return true;
+        if (v == "false")
+            return false;
+        failAt(r, col, QStringLiteral("not a boolean (true or false)"));
+    }
+    QString enumValue(const CsvReader& r, int col, const QStringList& allowed, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return QString();
+        }
+        QString v = r.text(col);
+        if (!allowed.contains(v))
+            failAt(r, col, oneOf(allowed));
+        return v;
+    }
+    QString definedAccount(const CsvReader& r, int col) const
+    {
+        QString a = id(r, col, true);
+        if (!m_accounts.contains(a))
+            failAt(r, col, QStringLiteral("account is not defined in accounts.csv"));
+        return a;
+    }
+    QStringList list(const CsvReader& r, int col) const
+    {
+        QStringList out;
+        if (col < 0 || r.isEmpty(col))
+            return out;
+        for (const QString& part : r.text(col).split(QLatin1Char(';'))) {
+            const QString t = part.trimmed();
+            if (!t.isEmpty())
+                out.append(t);
+        }
+        return out;
+    }
+    // Runs a writer call; an Input error from the store (a uniqueness violation) gets the row's place.
+    template <typename Fn>
+    auto store(const CsvReader& r, int col, const QString& message, Fn&& fn) -> decltype(fn())
+    {
+        try {
+            return fn();
+        } catch (const Error& e) {
+            if (e.kind() == Error::Kind::Input && e.file().isEmpty())
+                failAt(r, col, message.isEmpty() ? e.message() : message);
+            throw;
+        }
+    }
+
+    void checkCancel() const
+    {
+        if ((m_opt.cancel && m_opt.cancel->load(std::memory_order_relaxed)) ||
+            (m_opt.isCancelled && m_opt.isCancelled()))
+            throw Error::cancelled();
+    }
+    void onBytes(qint64 n)
+    {
+        checkCancel();
+        m_progress.bytesRead += n;
+        if (m_opt.progress && m_progress.bytesRead - m_lastReport >= (1 << 20)) {
+            m_lastReport = m_progress.bytesRead;
+            m_opt.progress(m_progress);
+        }
+    }
+    void startFile(const QString& path)
+    {
+        checkCancel();
+        m_progress.file = path;
+        if (m_opt.progress)
+            m_opt.progress(m_progress);
+    }
+    void row() { ++m_progress.rows; }
+
+    void readOne(const QString& path, const std::function<void(EntryReader&)>& fn);
+
+    void readManifest();
+    void importAccounts(EntryReader& in);
+    void importLists(EntryReader& in);
+    void importCampaigns(EntryReader& in);
+    void importEvidence(EntryReader& in);
+    void importHistory(EntryReader& in);
+    void importComplaintsCsv(EntryReader& in);
+    void importListFile(const QString& path, const Classified& c, EntryReader& in);
+    void importMessage(const QString& path, const QString& account, EntryReader& in);
+    void importMbox(const QString& path, const QString& account, EntryReader& in);
+    void importArf(const QString& path, const QString& account, EntryReader& in);
+    void storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw);
+    void checkAccountFolder(const QString& path, const QString& account) const
+    {
+        if (!m_accounts.contains(account))
+            throw Error::at(path, 0, QString(), account,
+                            QStringLiteral("folder for an account that is not defined in accounts.csv"));
+    }
+
+    CaseStore& m_store;
+    QString m_path;
+    const ImportOptions& m_opt;
+    std::unique_ptr<BundleSource> m_source;
+    std::unique_ptr<ImportWriter> m_writer;
+    ImportResult m_result;
+    ImportProgress m_progress;
+    qint64 m_lastReport = 0;
+    QHash<QString, Classified> m_kinds;    // known files
+    QHash<QString, QString> m_hashes;      // pass 1: path -> sha256
+    QHash<QString, qint64> m_accounts;     // account id -> line in accounts.csv
+    QHash<QString, QSet<QString>> m_lists; // account id -> list ids of lists.csv
+    QSet<QString> m_listFiles;             // "account/list" with a list file
+    QDateTime m_exportedAt;
+    QString m_manifestSource;
+};
+
+void Importer::readOne(const QString& path, const std::function<void(EntryReader&)>& fn)
+{
+    m_source->read([&](const BundleEntry& e) { return e.path == path; },
+                   [&](const BundleEntry&, EntryReader& r) {
+                       startFile(path);
+                       fn(r);
+                   },
+                   [&](const ImportedFile& f) {
+                       if (m_hashes.value(f.path) != f.sha256)
+                           throw Error::at(
+                               f.path, 0, QString(), QString(),
+                               QStringLiteral("the file changed while the bundle was being imported"));
+                   });
+}
+
+void Importer::readManifest()
+{
+    QByteArray text;
+    m_source->read([](const BundleEntry& e) { return e.path == kManifest; },
+                   [&](const BundleEntry&, EntryReader& r) { text = r.readAll(); });
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        const qint64 line = 1 + text.left(pe.offset).count('\n');
+        throw Error::at(kManifest, line, QString(), QString(),
+                        QStringLiteral("not valid JSON: %1").arg(pe.errorString()));
+    }
+    if (!doc.isObject())
+        throw Error::at(kManifest, 1, QString(), QString(), QStringLiteral("not a JSON object"));
+    const QJsonObject o = doc.object();
+    const auto valueText = [](const QJsonValue& v) {
+        if (v.isString())
+            return v.toString();
+        if (v.isDouble())
+            return QString::number(v.toDouble());
+        if (v.isBool())
+            return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        if (v.isNull())
+            return QStringLiteral("null");
+        if (v.isUndefined())
+            return QString();
+        return QString::fromUtf8(
+            QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()))
+                .toJson(QJsonDocument::Compact));
+    };
+    const QJsonValue format = o.value(QStringLiteral("format"));
+    if (format.isUndefined())
+        throw Error::at(kManifest, 1, QStringLiteral("format"), QString(),
+                        QStringLiteral("\"format\" is missing (expected \"case-bundle\")"));
+    if (format.toString() != QLatin1String("case-bundle"))
+        throw Error::at(kManifest, jsonKeyLine(text, "format"), QStringLiteral("format"), valueText(format),
+                        QStringLiteral("not a case bundle manifest (format must be \"case-bundle\")"));
+    const QJsonValue version = o.value(QStringLiteral("version"));
+    if (version.isUndefined())
+        throw Error::at(kManifest, 1, QStringLiteral("version"), QString(),
+                        QStringLiteral("\"version\" is missing"));
+    if (!version.isDouble() || version.toDouble() != 1.0)
+        throw Error::at(kManifest, jsonKeyLine(text, "version"), QStringLiteral("version"),
+                        valueText(version),
+                        QStringLiteral("unsupported case-bundle version (this program reads version 1)"));
+    const QJsonValue exported = o.value(QStringLiteral("exported_at"));
+    if (exported.isUndefined())
+        throw Error::at(kManifest, 1, QStringLiteral("exported_at"), QString(),
+                        QStringLiteral("\"exported_at\" is missing"));
+    const auto t = exported.isString() ? ad::time::parseIso(exported.toString()) : std::nullopt;
+    if (!t)
+        throw Error::at(kManifest, jsonKeyLine(text, "exported_at"), QStringLiteral("exported_at"),
+                        valueText(exported), kTimeRule);
+    m_exportedAt = *t;
+    const QJsonValue src = o.value(QStringLiteral("source"));
+    if (!src.isUndefined() && !src.isString())
+        throw Error::at(kManifest, jsonKeyLine(text, "source"), QStringLiteral("source"), valueText(src),
+                        QStringLiteral("not a string"));
+    m_manifestSource = src.toString();
+}
+
+void Importer::importAccounts(EntryReader& in)
+{
+    static const QStringList req{QStringLiteral("account_id"), QStringLiteral("name"),
+                                 QStringLiteral("owner_email"), QStringLiteral("signup_at"),
+                                 QStringLiteral("status")};
+    static const QStringList opt{QStringLiteral("from_addresses"), QStringLiteral("postal_address"),
+                                 QStringLiteral("website"), QStringLiteral("flagged_at"),
+                                 QStringLiteral("flag_reason")};
+    static const QStringList statuses{QStringLiteral("active"), QStringLiteral("warned"),
+                                      QStringLiteral("suspended"), QStringLiteral("terminated")};
+    CsvReader r(in, kAccounts);
+    r.readHeader(req, &opt, &m_result.warnings);
+    const int cId = r.index(u"account_id"), cName = r.index(u"name"), cOwner = r.index(u"owner_email"),
+              cFrom = r.index(u"from_addresses"), cPostal = r.index(u"postal_address"),
+              cWeb = r.index(u"website"), cSignup = r.index(u"signup_at"), cStatus = r.index(u"status"),
+              cFlagged = r.index(u"flagged_at"), cReason = r.index(u"flag_reason");
+    while (r.next()) {
+        Account a;
+        a.id = id(r, cId, true);
+        if (const auto it = m_accounts.constFind(a.id); it != m_accounts.constEnd())
+            failAt(r, cId,
+                   QStringLiteral("account_id appears twice in accounts.csv (first on line %1)").arg(*it));
+        a.name = required(r, cName);
+        a.ownerEmail = required(r, cOwner);
+        a.fromAddresses = list(r, cFrom);
+        a.postalAddress = r.text(cPostal);
+        a.website = r.text(cWeb);
+        a.signupAt = time(r, cSignup, true);
+        a.status = *accountStatusFromString(enumValue(r, cStatus, statuses, true));
+        a.flaggedAt = time(r, cFlagged, false);
+        a.flagReason = r.text(cReason);
+        store(r, cId, QString(), [&] { m_writer->addAccount(a); });
+        m_accounts.insert(a.id, r.line());
+        ++m_result.counts.accounts;
+        row();
+    }
+}
+
+void Importer::importLists(EntryReader& in)
+{
+    static const QStringList req{QStringLiteral("account_id"), QStringLiteral("list_id"),
+                                 QStringLiteral("source")};
+    static const QStringList opt{QStringLiteral("name"), QStringLiteral("acquired_at"),
+                                 QStringLiteral("size"), QStringLiteral("double_opt_in")};
+    CsvReader r(in, kLists);
+    r.readHeader(req, &opt, &m_result.warnings);
+    const int cAcc = r.index(u"account_id"), cList = r.index(u"list_id"), cName = r.index(u"name"),
+              cSource = r.index(u"source"), cAcq = r.index(u"acquired_at"), cSize = r.index(u"size"),
+              cDoi = r.index(u"double_opt_in");
+    while (r.next()) {
+        MailingList l;
+        l.accountId = definedAccount(r, cAcc);
+        l.listId = id(r, cList, true);
+        QSet<QString>& ids = m_lists[l.accountId];
+        if (ids.contains(l.listId))
+            failAt(r, cList, QStringLiteral("list_id appears twice for account %1").arg(l.accountId));
+        l.name = r.text(cName);
+        l.source = enumValue(r, cSource, listSources(), true);
+        l.acquiredAt = time(r, cAcq, false);
+        l.size = count(r, cSize, false);
+        l.doubleOptIn = boolean(r, cDoi);
+        l.hasFile = m_listFiles.contains(l.accountId + QLatin1Char('/') + l.listId);
+        store(r, cList, QStringLiteral("list_id appears twice for account %1").arg(l.accountId),
+              [&] { m_writer->addList(l); });
+        ids.insert(l.listId);
+        ++m_result.counts.lists;
+        row();
+    }
+}
+
+void Importer::importCampaigns(EntryReader& in)
+{
+    static const QStringList req{
+        QStringLiteral("account_id"), QStringLiteral("campaign_id"),  QStringLiteral("sent_at"),
+        QStringLiteral("sent"),       QStringLiteral("delivered"),    QStringLiteral("bounces"),
+        QStringLiteral("complaints"), QStringLiteral("unsubscribes"), QStringLiteral("unique_opens")};
+    static const QStringList opt{QStringLiteral("subject"), QStringLiteral("from_address"),
+                                 QStringLiteral("list_ids"), QStringLiteral("hard_bounces"),
+                                 QStringLiteral("unique_clicks")};
+    CsvReader r(in, kCampaigns);
+    r.readHeader(req, &opt, &m_result.warnings);
+    const int cAcc = r.index(u"account_id"), cId = r.index(u"campaign_id"), cSentAt = r.index(u"sent_at"),
+              cSubject = r.index(u"subject"), cFrom = r.index(u"from_address"), cLists = r.index(u"list_ids"),
+              cSent = r.index(u"sent"), cDelivered = r.index(u"delivered"), cBounces = r.index(u"bounces"),
+              cHard = r.index(u"hard_bounces"), cComplaints = r.index(u"complaints"),
+              cUnsub = r.index(u"unsubscribes"), cOpens = r.index(u"unique_opens"),
+              cClicks = r.index(u"unique_clicks");
+    while (r.next()) {
+        Campaign c;
+        c.accountId = definedAccount(r, cAcc);
+        c.campaignId = id(r, cId, true);
+        c.sentAt = time(r, cSentAt, true);
+        c.subject = r.text(cSubject);
+        c.fromAddress = r.text(cFrom);
+        c.listIds = idList(r, cLists);
+        c.sent = *count(r, cSent, true);
+        c.delivered = *count(r, cDelivered, true);
+        c.bounces = *count(r, cBounces, true);
+        c.hardBounces = count(r, cHard, false);
+        c.complaints = *count(r, cComplaints, true);
+        c.unsubscribes = *count(r, cUnsub, true);
+        c.uniqueOpens = *count(r, cOpens, true);
+        c.uniqueClicks = count(r, cClicks, false);
+        if (c.delivered > c.sent - c.bounces)
+            failAt(r, cDelivered,
+                   QStringLiteral("delivered (%1) + bounces (%2) = %3 is more than sent (%4)")
+                       .arg(c.delivered)
+                       .arg(c.bounces)
+                       .arg(QString::number(double(c.delivered) + double(c.bounces), 'f', 0))
+                       .arg(c.sent));
+        if (c.hardBounces && *c.hardBounces > c.bounces)
+            failAt(r, cHard,
+                   QStringLiteral("hard_bounces (%1) is more than bounces (%2)")
+                       .arg(*c.hardBounces)
+                       .arg(c.bounces));
+        store(r, cId, QStringLiteral("campaign_id appears twice for account %1").arg(c.accountId),
+              [&] { m_writer->addCampaign(c); });
+        ++m_result.counts.campaigns;
+        row();
+    }
+}
+
+void Importer::importEvidence(EntryReader& in)
+{
+    static const QStringList req{QStringLiteral("account_id"), QStringLiteral("subscriber"),
+                                 QStringLiteral("method")};
+    static const QStringList opt{
+        QStringLiteral("list_id"),          QStringLiteral("consent_at"),
+        QStringLiteral("source"),           QStringLiteral("ip"),
+        QStringLiteral("checkbox_default"), QStringLiteral("email_contact_explained"),
+        QStringLiteral("consent_text"),     QStringLiteral("confirmed_at"),
+        QStringLiteral("last_purchase_at"), QStringLiteral("last_contacted_at")};
+    static const QStringList checkbox{QStringLiteral("checked"), QStringLiteral("unchecked")};
+    CsvReader r(in, kEvidence);
+    r.readHeader(req, &opt, &m_result.warnings);
+    const int cAcc = r.index(u"account_id"), cList = r.index(u"list_id"), cSub = r.index(u"subscriber"),
+              cMethod = r.index(u"method"), cConsent = r.index(u"consent_at"), cSource = r.index(u"source"),
+              cIp = r.index(u"ip"), cBox = r.index(u"checkbox_default"),
+              cExpl = r.index(u"email_contact_explained"), cText = r.index(u"consent_text"),
+              cConf = r.index(u"confirmed_at"), cPurchase = r.index(u"last_purchase_at"),
+              cContacted = r.index(u"last_contacted_at");
+    while (r.next()) {
+        EvidenceRow e;
+        e.accountId = definedAccount(r, cAcc);
+        e.listId = id(r, cList, false);
+        e.subscriber = required(r, cSub);
+        e.method = enumValue(r, cMethod, evidenceMethods(), true);
+        e.consentAt = time(r, cConsent, false);
+        e.source = r.text(cSource);
+        e.ip = r.text(cIp);
+        e.checkboxDefault = enumValue(r, cBox, checkbox, false);
+        e.emailContactExplained = boolean(r, cExpl);
+        e.consentText = r.text(cText);
+        e.confirmedAt = time(r, cConf, false);
+        e.lastPurchaseAt = time(r, cPurchase, false);
+        e.lastContactedAt = time(r, cContacted, false);
+        e.sourceLine = r.line();
+        store(r, cSub, QString(), [&] { return m_writer->addEvidence(e); });
+        ++m_result.counts.evidence;
+        row();
+    }
+}
+
+void Importer::importHistory(EntryReader& in)
+{
+    static const QStringList req{QStringLiteral("account_id"), QStringLiteral("at"),
+                                 QStringLiteral("action")};
+    static const QStringList opt{QStringLiteral("reason"), QStringLiteral("by")};
+    static const QStringList actions{QStringLiteral("warn"), QStringLiteral("suspend"),
+                                     QStringLiteral("terminate"), QStringLiteral("reinstate"),
+                                     QStringLiteral("proof_requested")};
+    CsvReader r(in, kHistory);
+    r.readHeader(req, &opt, &m_result.warnings);
+    const int cAcc = r.index(u"account_id"), cAt = r.index(u"at"), cAction = r.index(u"action"),
+              cReason = r.index(u"reason"), cBy = r.index(u"by");
+    while (r.next()) {
+        HistoryEntry h;
+        h.accountId = definedAccount(r, cAcc);
+        h.at = time(r, cAt, true);
+        h.action = *actionFromString(enumValue(r, cAction, actions, true));
+        h.reason = r.text(cReason);
+        h.by = r.text(cBy);
+        store(r, cAcc, QString(), [&] { return m_writer->addHistory(h); });
+        ++m_result.counts.history;
+        row();
+    }
+}
+
+void Importer::importComplaintsCsv(EntryReader& in)
+{
+    static const QStringList req{QStringLiteral("account_id"), QStringLiteral("received_at"),
+                                 QStringLiteral("recipient"), QStringLiteral("feedback_type")};
+    static const QStringList opt{QStringLiteral("campaign_id"), QStringLiteral("source"),
+                                 QStringLiteral("note")};
+    static const QStringList types{QStringLiteral("abuse"), QStringLiteral("fraud"), QStringLiteral("virus"),
+                                   QStringLiteral("not-spam"), QStringLiteral("other")};
+    CsvReader r(in, kComplaintsCsv);
+    r.readHeader(req, &opt, &m_result.warnings);
+    const int cAcc = r.index(u"account_id"), cCamp = r.index(u"campaign_id"), cAt = r.index(u"received_at"),
+              cRcpt = r.index(u"recipient"), cType = r.index(u"feedback_type"), cSource = r.index(u"source"),
+              cNote = r.index(u"note");
+    while (r.next()) {
+        Complaint c;
+        c.accountId = definedAccount(r, cAcc);
+        c.campaignId = id(r, cCamp, false);
+        c.receivedAt = time(r, cAt, true);
+        c.recipient = r.text(cRcpt);
+        c.feedbackType = enumValue(r, cType, types, true);
+        c.source = r.text(cSource);
+        c.note = r.text(cNote);
+        c.origin = QStringLiteral("csv");
+        c.file = kComplaintsCsv;
+        c.sourceLine = r.line();
+        store(r, cAcc, QString(), [&] { return m_writer->addComplaint(c); });
+        ++m_result.counts.complaints;
+        row();
+    }
+}
+
+void Importer::importListFile(const QString& path, const Classified& c, EntryReader& in)
+{
+    CsvReader r(in, path);
+    r.readHeader({QStringLiteral("email")}, nullptr, nullptr);
+    const int cEmail = r.index(u"email");
+    QList<int> others;
+    QStringList otherNames;
+    for (int i = 0; i < r.header().size(); ++i) {
+        if (i != cEmail) {
+            others.append(i);
+            QString n;
+            appendJsonString(n, r.header()[i]);
+            otherNames.append(n);
+        }
+    }
+    lists::Screener screener(lists::ScreeningConfig::defaults());
+    QString json;
+    while (r.next()) {
+        ListRow lr;
+        lr.line = r.line();
+        lr.email = r.text(cEmail);
+        json.resize(0);
+        json += QLatin1Char('{');
+        for (qsizetype k = 0; k < others.size(); ++k) {
+            if (k)
+                json += QLatin1Char(',');
+            json += otherNames[k];
+            json += QLatin1Char(':');
+            appendJsonString(json, r.text(others[k]));
+        }
+        json += QLatin1Char('}');
+        lr.rawJson = json;
+        lr.problems = screener.add(lr.email, lr.line);
+        m_writer->addListRow(c.accountId, c.listId, lr);
+        ++m_result.counts.listRows;
+        row();
+    }
+    m_writer->setListScreening(c.accountId, c.listId, screener.finish());
+}
+
+void Importer::storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw)
+{
+    const QString name =
+        mboxIndex >= 0 ? QStringLiteral("%1 (message %2)").arg(path).arg(mboxIndex + 1) : path;
+    mime::ParsedMessage pm;
+    try {
+        pm = mime::parseMessage(raw, name);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Input)
+            throw;
+        const QString reason = reasonOf(e, name, QLatin1StringView("not an e-mail message: "));
+        throw Error::at(path, 0, QString(), QString(),
+                        mboxIndex >= 0 ? QStringLiteral("message %1 of the mbox is not an e-mail message: %2")
+                                             .arg(mboxIndex + 1)
+                                             .arg(reason)
+                                       : QStringLiteral("not an e-mail message: %1").arg(reason));
+    }
+    StoredMessage m;
+    m.accountId = account;
+    m.campaignId = pm.campaignId;
+    m.file = path;
+    m.mboxIndex = mboxIndex;
+    m.raw = raw;
+    m.sha256 = sha256Hex(raw);
+    m.from = pm.from;
+    m.subject = pm.subject;
+    m.date = pm.date;
+    m.text = pm.hasText ? pm.text : pm.htmlVisibleText;
+    m.links = pm.links;
+    for (const MessageLink& l : std::as_const(pm.links)) {
+        const QUrl u(l.href.trimmed());
+        const QString scheme = u.scheme().toLower();
+        if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            continue;
+        const QString host = u.host().toLower();
+        if (!host.isEmpty() && !m.linkDomains.contains(host))
+            m.linkDomains.append(host);
+    }
+    m.listUnsubscribe = pm.listUnsubscribe;
+    m.oneClickUnsubscribe = pm.oneClickUnsubscribe;
+    m.spf = pm.spf;
+    m.dkim = pm.dkim;
+    m.dmarc = pm.dmarc;
+    m.parseWarnings = pm.warnings;
+    m_writer->addMessage(m);
+    ++m_result.counts.messages;
+    row();
+}
+
+void Importer::importMessage(const QString& path, const QString& account, EntryReader& in)
+{
+    storeMessage(path, account, -1, in.readAll());
+}
+
+void Importer::importMbox(const QString& path, const QString& account, EntryReader& in)
+{
+    // Split on "From " lines while streaming, so memory is bounded by the largest message; each piece
+    // (separator line included) goes through mime::splitMbox, which undoes the >From quoting.
+    QByteArray pending; // bytes not yet split into lines
+    QByteArray current; // the message being collected, starting with its "From " line
+    int index = 0;
+    bool first = true;
+    const auto flush = [&] {
+        if (current.isEmpty())
+            return;
+        QList<QByteArray> msgs;
+        try {
+            msgs = mime::splitMbox(current, path);
+        } catch (const Error& e) {
+            if (e.kind() != Error::Kind::Input)
+                throw;
+            throw Error::at(path, 0, QString(), QString(),
+                            QStringLiteral("not an mbox file: %1")
+                                .arg(reasonOf(e, path, QLatin1StringView("not an mbox file: "))));
+        }
+        for (const QByteArray& m : std::as_const(msgs))
+            storeMessage(path, account, index++, m);
+        current.clear();
+    };
+    const auto line = [&](QByteArrayView l) {
+        if (first) {
+            first = false;
+            if (!l.startsWith("From ")) {
+                QByteArray head = l.toByteArray();
+                try {
+                    mime::splitMbox(head, path);
+                } catch (const Error& e) {
+                    if (e.kind() != Error::Kind::Input)
+                        throw;
+                    throw Error::at(path, 1, QString(), QString(),
+                                    QStringLiteral("not an mbox file: %1")
+                                        .arg(reasonOf(e, path, QLatin1StringView("not an mbox file: "))));
+                }
+                throw Error::at(path, 1, QString(), QString(),
+                                QStringLiteral("not an mbox file: it does not start with a \"From \" line"));
+            }
+        } else if (l.startsWith("From ")) {
+            flush();
+        }
+        current.append(l);
+    };
+    char buf[256 * 1024];
+    for (;;) {
+        const qint64 n = in.read(buf, sizeof buf);
+        if (n <= 0)
+            break;
+        pending.append(buf, qsizetype(n));
+        qsizetype start = 0;
+        for (;;) {
+            const qsizetype nl = pending.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            line(QByteArrayView(pending).sliced(start, nl + 1 - start));
+            start = nl + 1;
+        }
+        pending.remove(0, start);
+    }
+    if (!pending.isEmpty())
+        line(pending);
+    if (first)
+        throw Error::at(path, 0, QString(), QString(), QStringLiteral("not an mbox file: the file is empty"));
+    flush();
+}
+
+void Importer::importArf(const QString& path, const QString& account, EntryReader& in)
+{
+    const QByteArray raw = in.readAll();
+    mime::ArfReport arf;
+    try {
+        arf = mime::parseArf(raw, path);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Input)
+            throw;
+        const QString reason = reasonOf(e, path, QLatin1StringView("not a valid ARF report: "));
+        throw Error::at(path, 0, QString(), QString(),
+                        QStringLiteral("not a valid ARF feedback report (RFC 5965): %1").arg(reason));
+    }
+    Complaint c;
+    c.accountId = account;
+    c.campaignId = isId(arf.campaignId) ? arf.campaignId : QString();
+    c.receivedAt = arf.arrivalDate;
+    c.recipient = arf.originalRcptTo;
+    c.feedbackType = arf.feedbackType;
+    c.source = arf.userAgent;
+    c.origin = QStringLiteral("arf");
+    c.file = path;
+    c.userAgent = arf.userAgent;
+    c.sourceIp = arf.sourceIp;
+    c.reportedMessage = arf.reportedMessage;
+    if (!arf.arrivalDate.isValid())
+        m_result.warnings.append(
+            QStringLiteral("%1: the report has no Arrival-Date or Received-Date; its time is unknown")
+                .arg(path));
+    m_writer->addComplaint(c);
+    ++m_result.counts.complaints;
+    row();
+}
+
+ImportResult Importer::run()
+{
+    m_source = BundleSource::open(m_path, m_opt.maxFileSize);
+    m_source->setReadHook([this](qint64 n) { onBytes(n); });
+    const QList<BundleEntry>& entries = m_source->entries();
+    for (const QString& p : m_source->outsideRoot())
+        m_result.warnings.append(QStringLiteral("%1: outside the bundle's top folder; ignored").arg(p));
+    if (entries.isEmpty())
+        throw Error::at(m_path, 0, QString(), QString(),
+                        QStringLiteral("empty bundle: no files at all (a case bundle needs manifest.json and "
+                                       "accounts.csv)"));
+    if (!m_source->find(kManifest))
+        throw Error::at(m_path, 0, QString(), QString(),
+                        QStringLiteral("not a case bundle: manifest.json is missing"));
+    if (!m_source->find(kAccounts))
+        throw Error::at(m_path, 0, QString(), QString(),
+                        QStringLiteral("accounts.csv is missing (it is required)"));
+    if (!m_source->find(kCampaigns))
+        throw Error::at(m_path, 0, QString(), QString(),
+                        QStringLiteral("campaigns.csv is missing (it is required, even without rows)"));
+
+    // Classify; ignored files are reported, not read.
+    for (const BundleEntry& e : entries) {
+        const Classified c = classify(e.path);
+        if (c.kind == FileKind::Ignored) {
+            m_result.warnings.append(
+                QStringLiteral("%1: not part of the case-bundle format; ignored").arg(e.path));
+            continue;
+        }
+        m_kinds.insert(e.path, c);
+        if (c.kind == FileKind::ListFile)
+            m_listFiles.insert(c.accountId + QLatin1Char('/') + c.listId);
+        m_progress.bytesTotal += 2 * qMax<qint64>(e.size, 0);
+    }
+
+    readManifest();
+
+    // Pass 1: hash every known file.
+    m_source->read([this](const BundleEntry& e) { return m_kinds.contains(e.path); },
+                   [this](const BundleEntry& e, EntryReader&) { startFile(e.path); },
+                   [this](const ImportedFile& f) {
+                       m_hashes.insert(f.path, f.sha256);
+                       m_result.files.append(f);
+                       m_result.bytes += f.size;
+                   });
+    // Pass 2 reads every file again except the manifest.
+    m_progress.bytesTotal =
+        m_progress.bytesRead + m_result.bytes - qMax<qint64>(m_source->find(kManifest)->size, 0);
+    m_result.bundleSha256 = bundleHash(m_result.files);
+    m_result.exportedAt = m_exportedAt;
+    if (const auto previous = m_store.findImportByBundleHash(m_result.bundleSha256)) {
+        m_result.previousImportId = previous->id;
+        m_result.warnings.append(
+            QStringLiteral(
+                "already imported: this bundle (sha256 %1) was imported on %2 (import %3); its accounts "
+                "were replaced with the same data")
+                .arg(m_result.bundleSha256.left(12), ad::time::toIso(previous->info.importedAt))
+                .arg(previous->id));
+    }
+
+    // Pass 2: one transaction.
+    ImportInfo info;
+    info.bundlePath = m_path;
+    info.bundleSha256 = m_result.bundleSha256;
+    info.exportedAt = m_exportedAt;
+    info.source = m_manifestSource;
+    info.importedAt = m_opt.now.isValid() ? m_opt.now.toUTC() : QDateTime::currentDateTimeUtc();
+    info.importedBy = m_opt.reviewer;
+    checkCancel();
+    m_writer = m_store.beginImport(info);
+
+    readOne(kAccounts, [this](EntryReader& r) { importAccounts(r); });
+    if (m_source->find(kLists))
+        readOne(kLists, [this](EntryReader& r) { importLists(r); });
+    readOne(kCampaigns, [this](EntryReader& r) { importCampaigns(r); });
+    if (m_source->find(kEvidence))
+        readOne(kEvidence, [this](EntryReader& r) { importEvidence(r); });
+    if (m_source->find(kHistory))
+        readOne(kHistory, [this](EntryReader& r) { importHistory(r); });
+    if (m_source->find(kComplaintsCsv))
+        readOne(kComplaintsCsv, [this](EntryReader& r) { importComplaintsCsv(r); });
+
+    // Per-account files, in the bundle's order.
+    const auto perAccount = [this](const BundleEntry& e) {
+        const auto it = m_kinds.constFind(e.path);
+        if (it == m_kinds.constEnd())
+            return false;
+        const FileKind k = it->kind;
+        return k == FileKind::ListFile || k == FileKind::Message || k == FileKind::Mbox || k == FileKind::Arf;
+    };
+    // Check the folders before reading anything (a clear error instead of a late one).
+    for (const BundleEntry& e : entries) {
+        if (!perAccount(e))
+            continue;
+        const Classified& c = m_kinds[e.path];
+        checkAccountFolder(e.path, c.accountId);
+        if (c.kind == FileKind::ListFile && !m_lists.value(c.accountId).contains(c.listId))
+            throw Error::at(
+                e.path, 0, QString(), c.listId,
+                QStringLiteral("list file for a list that lists.csv does not define for account %1")
+                    .arg(c.accountId));
+    }
+    m_source->read(
+        perAccount,
+        [this](const BundleEntry& e, EntryReader& r) {
+            startFile(e.path);
+            const Classified& c = m_kinds[e.path];
+            switch (c.kind) {
+            case FileKind::ListFile:
+                importListFile(e.path, c, r);
+                break;
+            case FileKind::Message:
+                importMessage(e.path, c.accountId, r);
+                break;
+            case FileKind::Mbox:
+                importMbox(e.path, c.accountId, r);
+                break;
+            case FileKind::Arf:
+                importArf(e.path, c.accountId, r);
+                break;
+            default:
+                break;
+            }
+        },
+        [this](const ImportedFile& f) {
+            if (m_hashes.value(f.path) != f.sha256)
+                throw Error::at(f.path, 0, QString(), QString(),
+                                QStringLiteral("the file changed while the bundle was being imported"));
+        });
+
+    for (const ImportedFile& f : std::as_const(m_result.files))
+        m_writer->addFile(f);
+
+    const ImportCounts& n = m_result.counts;
+    QJsonObject counts{
+        {QStringLiteral("accounts"), n.accounts},     {QStringLiteral("campaigns"), n.campaigns},
+        {QStringLiteral("lists"), n.lists},           {QStringLiteral("list_rows"), n.listRows},
+        {QStringLiteral("complaints"), n.complaints}, {QStringLiteral("evidence"), n.evidence},
+        {QStringLiteral("messages"), n.messages},     {QStringLiteral("history"), n.history}};
+    QJsonObject payload{{QStringLiteral("bundle"), m_path},
+                        {QStringLiteral("bundle_sha256"), m_result.bundleSha256},
+                        {QStringLiteral("exported_at"), ad::time::toIso(m_exportedAt)},
+                        {QStringLiteral("source"), m_manifestSource},
+                        {QStringLiteral("files"), qint64(m_result.files.size())},
+                        {QStringLiteral("warnings"), qint64(m_result.warnings.size())},
+                        {QStringLiteral("counts"), counts}};
+    if (m_result.previousImportId)
+        payload.insert(QStringLiteral("already_imported_as"), m_result.previousImportId);
+    const QDateTime at = info.importedAt;
+    const QString actor = m_opt.reviewer.isEmpty() ? QStringLiteral("import") : m_opt.reviewer;
+    m_writer->appendAudit([&](const std::optional<AuditEntry>& last) {
+        return audit::nextEntry(last, at, actor, QStringLiteral("import"), QString(), payload);
+    });
+    checkCancel();
+    m_result.importId = m_writer->commit(m_result.summaryJson());
+    m_writer.reset();
+    if (m_opt.progress) {
+        m_progress.bytesRead = m_progress.bytesTotal;
+        m_opt.progress(m_progress);
+    }
+    return m_result;
+}
+
+} // namespace
+
+QString ImportResult::summaryJson() const
+{
+    QJsonObject o{{QStringLiteral("accounts"), counts.accounts},
+                  {QStringLiteral("campaigns"), counts.campaigns},
+                  {QStringLiteral("complaints"), counts.complaints},
+                  {QStringLiteral("evidence"), counts.evidence},
+                  {QStringLiteral("messages"), counts.messages},
+                  {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString ImportResult::summaryLine() const
+{
+    const auto plural = [](qint64 n, const char* one, const char* many) {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    };
+    QString s = QStringLiteral("imported %1, %2, %3, %4, %5")
+                    .arg(plural(counts.accounts, "account", "accounts"),
+                         plural(counts.campaigns, "campaign", "campaigns"),
+                         plural(counts.complaints, "complaint", "complaints"),
+                         plural(counts.evidence, "evidence row", "evidence rows"),
+                         plural(counts.messages, "message", "messages"));
+    if (counts.lists)
+        s += QStringLiteral(", ") + plural(counts.lists, "list", "lists") +
+             QStringLiteral(" (%1)").arg(plural(counts.listRows, "address row", "address rows"));
+    s += QStringLiteral(" (%1)").arg(plural(warnings.size(), "warning", "warnings"));
+    if (previousImportId)
+        s += QStringLiteral("; this bundle was already imported (import %1)").arg(previousImportId);
+    return s;
+}
+
+ImportResult importBundle(CaseStore& store, const QString& path, const ImportOptions& options)
+{
+    Importer importer(store, path, options);
+    return importer.run();
+}
+
+} // namespace ad::bundle
