@@ -775,9 +775,13 @@ struct QueueSql
     int conditions = 0;
 };
 
+// Terminates awaiting their second approval: recorded as pending_approval and not followed by any later
+// decision on the account. The approval (approves_decision_id pointing at it) is such a later decision; so is
+// any other decision, which supersedes the pending terminate, as core/audit's DecisionService treats it
+// (`approve` refuses a terminate that is no longer the account's latest decision).
 constexpr const char* kPendingSubquery =
     "SELECT d.account_id FROM decisions d WHERE d.state = 'pending_approval' AND d.action = 'terminate' "
-    "AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.approves_decision_id = d.id AND x.id > d.id)";
+    "AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.account_id = d.account_id AND x.id > d.id)";
 
 constexpr const char* kTextMatches =
     "SELECT rowid FROM account_fts WHERE account_fts MATCH :fts UNION "
@@ -1090,9 +1094,10 @@ std::optional<Decision> CaseStore::decision(qint64 id) const
 
 QList<Decision> CaseStore::pendingApprovals() const
 {
+    // See kPendingSubquery.
     auto q = d->st("SELECT " AD_DECISION_COLS " FROM decisions d WHERE d.state = 'pending_approval' "
                    "AND d.action = 'terminate' AND NOT EXISTS (SELECT 1 FROM decisions x "
-                   "WHERE x.approves_decision_id = d.id AND x.id > d.id) ORDER BY d.id");
+                   "WHERE x.account_id = d.account_id AND x.id > d.id) ORDER BY d.id");
     sql::ResetGuard g(*q);
     QList<Decision> out;
     while (q->step())

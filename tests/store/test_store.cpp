@@ -1152,6 +1152,14 @@ private Q_SLOTS:
         QCOMPARE(pending[0].id, term2);
         QCOMPARE(s.queueCount(QueueFilter{{}, {}, {}, {}, true}), qint64(1));
         QVERIFY((s.currentStatus(QStringLiteral("A1"))) == (AccountStatus::Terminated));
+        // Another reviewer records something else on A2 instead: the terminate no longer awaits approval
+        // (core/audit's `approve` only approves a terminate that is the account's latest decision).
+        s.recordDecision(decisionFor(QStringLiteral("A2"), Action::Suspend, Decision::State::Effective, t3,
+                                     QStringLiteral("budi")),
+                         AccountStatus::Suspended,
+                         auditMaker(QStringLiteral("decision"), QStringLiteral("A2"), t3));
+        QVERIFY(s.pendingApprovals().isEmpty());
+        QCOMPARE(s.queueCount(QueueFilter{{}, {}, {}, {}, true}), qint64(0));
 
         const auto ds = s.decisions(QStringLiteral("A1"));
         QCOMPARE(ds.size(), 3);
@@ -1168,21 +1176,21 @@ private Q_SLOTS:
 
         // Audit: appended in order, chained, streamed.
         s.appendAudit(auditMaker(QStringLiteral("policy"), QString(), t3));
-        QCOMPARE(s.auditCount(), qint64(5));
+        QCOMPARE(s.auditCount(), qint64(6));
         QList<AuditEntry> entries;
         s.forEachAuditEntry([&](const AuditEntry& e) {
             entries << e;
             return true;
         });
-        QCOMPARE(entries.size(), 5);
+        QCOMPARE(entries.size(), 6);
         for (int i = 0; i < entries.size(); ++i) {
             QCOMPARE(entries[i].seq, qint64(i + 1));
             QCOMPARE(entries[i].prevHash, i == 0 ? QString() : entries[i - 1].hash);
         }
         QCOMPARE(entries[1].at, t2);
         QCOMPARE(entries[3].kind, QStringLiteral("approval"));
-        QCOMPARE(entries[4].accountId, QString());
-        QCOMPARE(s.lastAuditEntry()->seq, qint64(5));
+        QCOMPARE(entries[5].accountId, QString());
+        QCOMPARE(s.lastAuditEntry()->seq, qint64(6));
         int n = 0;
         s.forEachAuditEntry([&](const AuditEntry&) { return ++n < 2; });
         QCOMPARE(n, 2);
