@@ -76,6 +76,7 @@ MessagePreview::MessagePreview(QWidget* parent) : QWidget(parent)
 
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText);
+    m_title->setContentsMargins(6, 2, 6, 2);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -85,6 +86,7 @@ MessagePreview::MessagePreview(QWidget* parent) : QWidget(parent)
 
     m_summary = new QLabel(this);
     m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setContentsMargins(6, 2, 6, 2);
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(tr("Message summary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -131,6 +133,7 @@ MessagePreview::MessagePreview(QWidget* parent) : QWidget(parent)
 
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setContentsMargins(6, 2, 6, 2);
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Preview status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -138,6 +141,7 @@ MessagePreview::MessagePreview(QWidget* parent) : QWidget(parent)
 
     m_linkStatus = new QLabel(this);
     m_linkStatus->setTextFormat(Qt::PlainText);
+    m_linkStatus->setContentsMargins(6, 2, 6, 2);
     m_linkStatus->setWordWrap(true);
     m_linkStatus->setAccessibleName(tr("Link target"));
     m_linkStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -20,6 +20,9 @@ inline QByteArray schemeName()
 // admsg document may load its own admsg:// parts; a local scheme without it cannot even show its own images).
 // Deliberately NOT set: ContentSecurityPolicyIgnored (the injected CSP must hold), CorsEnabled (nothing may
 // fetch()), ServiceWorkersAllowed, ViewSourceAllowed.
+// With LocalScheme, QtWebEngine also refuses remote loads from admsg documents as long as
+// LocalContentCanAccessRemoteUrls is off (a wall below the CSP; the request interceptor is the next one).
+// Also sets Qt::AA_ShareOpenGLContexts, which QtWebEngine wants set before the application exists.
 void registerSchemes();
 
 } // namespace ad::preview
