@@ -188,6 +188,10 @@ private Q_SLOTS:
         const QString dom = domHtml(preview.page());
         QVERIFY2(dom.contains(QLatin1String("<p id=\"check\">untouched</p>")), qPrintable(dom));
         QVERIFY(!dom.contains(QLatin1String("SCRIPT WROTE")));
+        // The policy is in force from the first element of <head>.
+        QVERIFY2(dom.contains(QLatin1String(
+                     "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")),
+                 qPrintable(dom.left(400)));
         QVERIFY(!dom.contains(QLatin1String("data-script=\"ran\"")));
         QCOMPARE(preview.page()->url(), preview.documentUrl());
 
