@@ -140,9 +140,10 @@ static QList<CommandInfo>& registry()
     return list;
 }
 
-Registration::Registration(const char* name, const char* summary, CommandFn fn)
+Registration::Registration(const char* name, const char* summary, CommandFn fn, NeedsGuiFn needsGui)
 {
-    registry().append({QString::fromLatin1(name), QString::fromUtf8(summary), std::move(fn)});
+    registry().append(
+        {QString::fromLatin1(name), QString::fromUtf8(summary), std::move(fn), std::move(needsGui)});
 }
 
 const QList<CommandInfo>& commands()

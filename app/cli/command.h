@@ -74,17 +74,21 @@ private:
 
 using CommandFn = std::function<int(Args&)>;
 
+// Whether a command, given its arguments, needs a GUI application (QtWebEngine for PDF reports).
+using NeedsGuiFn = std::function<bool(const QStringList& arguments)>;
+
 struct CommandInfo
 {
     QString name;
     QString summary;
     CommandFn run;
+    NeedsGuiFn needsGui; // empty: a QCoreApplication is enough
 };
 
 class Registration
 {
 public:
-    Registration(const char* name, const char* summary, CommandFn fn);
+    Registration(const char* name, const char* summary, CommandFn fn, NeedsGuiFn needsGui = {});
 };
 
 const QList<CommandInfo>& commands();
@@ -93,3 +97,7 @@ const QList<CommandInfo>& commands();
 
 #define ABUSEDESK_CLI_COMMAND(ID, NAME, SUMMARY, FN)                                                         \
     static const ::ad::cli::Registration abusedeskCliRegistration_##ID(NAME, SUMMARY, FN);
+// A command that needs a QGuiApplication when NEEDS_GUI(arguments) is true (main() creates it through
+// ad_render when the build has it).
+#define ABUSEDESK_CLI_GUI_COMMAND(ID, NAME, SUMMARY, FN, NEEDS_GUI)                                          \
+    static const ::ad::cli::Registration abusedeskCliRegistration_##ID(NAME, SUMMARY, FN, NEEDS_GUI);

@@ -6,6 +6,10 @@
 #include "util/paths.h"
 
 #include <QCoreApplication>
+#include <memory>
+#ifdef ABUSEDESK_HAVE_RENDER
+#include "render/pdfrenderer.h"
+#endif
 #include <QTextStream>
 #include <algorithm>
 #include <cstdio>
@@ -42,7 +46,25 @@ void printUsage(QTextStream& s)
 int main(int argc, char** argv)
 {
     qInstallMessageHandler(quietMessages);
-    QCoreApplication app(argc, argv);
+    // Commands that render (report --format pdf) need a GUI application, created before anything else;
+    // every other command runs on a QCoreApplication.
+    std::unique_ptr<QCoreApplication> appPtr;
+    if (argc > 1) {
+        const QString first = QString::fromLocal8Bit(argv[1]);
+        QStringList rest;
+        for (int i = 2; i < argc; ++i)
+            rest << QString::fromLocal8Bit(argv[i]);
+        for (const auto& c : ad::cli::commands())
+            if (c.name == first && c.needsGui && c.needsGui(rest)) {
+#ifdef ABUSEDESK_HAVE_RENDER
+                appPtr = ad::render::createApplication(argc, argv);
+#endif
+                break;
+            }
+    }
+    if (!appPtr)
+        appPtr = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *appPtr;
     QCoreApplication::setApplicationName(QStringLiteral("abusedesk"));
     QCoreApplication::setOrganizationName(QStringLiteral("AbuseDesk"));
     QCoreApplication::setApplicationVersion(ad::paths::version());
