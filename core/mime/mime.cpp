@@ -2,7 +2,8 @@
 // parseMessage: GMime 3 does the MIME structure; header decoding, base64 and charset conversion go through
 // mimeutil.h (which works around GMime 3.2.13's decoding bugs). Decisions a reviewer may want to know:
 //  - headers: every field of the top-level header block, in order, decoded from RFC 2047 (unfolded);
-//  - bodies: the first text/plain and the first text/html leaf that is not Content-Disposition:
+//  - bodies: CRLF line ends become LF; the first text/plain and the first text/html leaf that is not
+//  Content-Disposition:
 //    attachment, in document order (nested message/rfc822 parts are walked like the outer message);
 //    every other leaf part is an Attachment (inline cid: images included);
 //  - Authentication-Results: several headers or several results for one method -> the first one in
@@ -188,6 +189,7 @@ QString bodyText(const QByteArray& bytes, GMimeObject* obj, bool html, Context& 
     if (charset.isEmpty() && html)
         charset = sniffHtmlCharset(bytes);
     QString s = toUnicode(bytes, charset, &ctx.warnings, label);
+    s.replace(QStringLiteral("\r\n"), QStringLiteral("\n")); // canonical CRLF -> the platform's line end
     if (s.contains(QChar(0))) {
         s.remove(QChar(0));
         ctx.warn(label + QStringLiteral(": NUL bytes removed"));
@@ -335,7 +337,8 @@ void readListUnsubscribe(const QString& value, ParsedMessage& m, Context& ctx)
     auto it = re.globalMatch(value);
     while (it.hasNext()) {
         QString uri = it.next().captured(1);
-        uri.remove(QRegularExpression(QStringLiteral(R"(\s+)")));
+        static const QRegularExpression space(QStringLiteral(R"(\s+)"));
+        uri.remove(space);
         if (!uri.isEmpty())
             m.listUnsubscribe.append(QLatin1Char('<') + uri + QLatin1Char('>'));
     }

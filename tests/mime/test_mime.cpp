@@ -90,7 +90,7 @@ private Q_SLOTS:
 
         QVERIFY(m.hasText);
         QVERIFY(m.text.startsWith(
-            QStringLiteral("Hello Jane,\r\n\r\nOur autumn sale starts today — up to 50% off.")));
+            QStringLiteral("Hello Jane,\n\nOur autumn sale starts today — up to 50% off.")));
         QVERIFY(m.text.contains(QStringLiteral("Café – München, a very long line that is soft-broken by "
                                                "quoted-printable encoding here and continues.")));
         QVERIFY(m.hasHtml);

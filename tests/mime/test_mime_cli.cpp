@@ -2,6 +2,7 @@
 // Runs the real abusedesk-cli: `inspect-message FILE --json` on a fixture, compared to the expected JSON
 // (tests/data/mime-cli/), and exit code 2 with a reason on input that is not mail.
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -74,7 +75,7 @@ private Q_SLOTS:
                                 "authentication_results"};
         qsizetype last = -1;
         for (const QString& k : order) {
-            const qsizetype at = r.out.indexOf("\"" + k.toUtf8() + "\":");
+            const qsizetype at = r.out.indexOf(QByteArray("\"" + k.toUtf8() + "\":"));
             QVERIFY2(at > last, qPrintable(k));
             last = at;
         }
