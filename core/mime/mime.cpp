@@ -20,6 +20,7 @@
 #include "util/hash.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <gmime/gmime.h>
 
 namespace ad::mime {
@@ -45,6 +46,26 @@ template <typename T> struct GObjectPtr
 struct Context
 {
     QByteArrayView raw; // the message bytes given to GMime
+    bool delimitersRead = false;
+    QSet<QByteArray> delimiters; // every line that starts with "--", without "--" and trailing whitespace
+
+    const QSet<QByteArray>& delimiterLines()
+    {
+        if (!delimitersRead) { // one pass over the message, however many multiparts it has
+            delimitersRead = true;
+            qsizetype pos = 0;
+            while (pos < raw.size()) {
+                qsizetype nl = raw.indexOf('\n', pos);
+                const qsizetype end = nl < 0 ? raw.size() : nl;
+                if (end - pos >= 2 && raw[pos] == '-' && raw[pos + 1] == '-')
+                    delimiters.insert(raw.sliced(pos + 2, end - pos - 2).trimmed().toByteArray());
+                if (nl < 0)
+                    break;
+                pos = nl + 1;
+            }
+        }
+        return delimiters;
+    }
     ParsedMessage* msg = nullptr;
     QStringList warnings;
     QByteArray htmlCharsetless; // set when the HTML part declared no charset
@@ -205,13 +226,15 @@ void checkMultipart(GMimeObject* obj, const QString& type, Context& ctx)
                      .arg(type));
         return;
     }
-    const QByteArray open = QByteArray("--") + b;
-    if (!ctx.raw.contains(open)) {
+    const QByteArray boundary = QByteArray(b).trimmed();
+    const QSet<QByteArray>& lines = ctx.delimiterLines();
+    const bool closed = lines.contains(boundary + "--");
+    if (!closed && !lines.contains(boundary)) {
         ctx.warn(QStringLiteral("%1: boundary \"%2\" never appears; no parts found")
                      .arg(type, QString::fromUtf8(b)));
         return;
     }
-    if (!ctx.raw.contains(QByteArray(open + "--")))
+    if (!closed)
         ctx.warn(QStringLiteral("%1: closing boundary \"%2--\" missing (message truncated?)")
                      .arg(type, QString::fromUtf8(b)));
 }

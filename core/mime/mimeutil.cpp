@@ -466,10 +466,15 @@ bool readEncodedWord(const QByteArray& s, qsizetype i, Segment* seg, qsizetype* 
     if (enc != 'B' && enc != 'Q')
         return false;
     const qsizetype textStart = q1 + 3;
-    qsizetype q2 = s.indexOf("?=", textStart);
+    // RFC 2047 limits an encoded-word to 75 characters; real mailers exceed that, but a word never spans
+    // kilobytes (the bound also keeps headers full of "=?" linear to scan).
+    constexpr qsizetype maxText = 4096;
+    const qsizetype q2 =
+        QByteArrayView(s).sliced(textStart, qMin(s.size() - textStart, maxText + 2)).indexOf("?=");
     if (q2 < 0)
         return false;
-    const QByteArrayView text = QByteArrayView(s).sliced(textStart, q2 - textStart);
+    const qsizetype textEnd = textStart + q2;
+    const QByteArrayView text = QByteArrayView(s).sliced(textStart, textEnd - textStart);
     for (const char c : text)
         if (isWsp(c))
             return false;
@@ -478,7 +483,7 @@ bool readEncodedWord(const QByteArray& s, qsizetype i, Segment* seg, qsizetype* 
     seg->encoded = true;
     seg->charset = charset;
     seg->bytes = enc == 'B' ? decodeBase64(text) : decodeQ(text);
-    *end = q2 + 2;
+    *end = textEnd + 2;
     return true;
 }
 } // namespace

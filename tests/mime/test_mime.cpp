@@ -477,6 +477,21 @@ private Q_SLOTS:
                 "multipart/mixed without a boundary parameter; its content could not be split into parts")});
         QVERIFY(!m.hasText);
     }
+    void boundaryNeverAppears()
+    {
+        const ParsedMessage m = parseMessage(minimal("Content-Type: multipart/mixed; boundary=zzz\n",
+                                                     "--other\nContent-Type: text/plain\n\nx\n--other--\n"));
+        QVERIFY(m.warnings.contains(
+            QStringLiteral("multipart/mixed: boundary \"zzz\" never appears; no parts found")));
+        QVERIFY(!m.hasText);
+        // A "--zzz" inside a longer line is not a delimiter line.
+        const ParsedMessage n =
+            parseMessage(minimal("Content-Type: multipart/mixed; boundary=zzz\n",
+                                 "--zzz\nContent-Type: text/plain\n\nsee --zzz-- here\n"));
+        QVERIFY(n.warnings.contains(
+            QStringLiteral("multipart/mixed: closing boundary \"zzz--\" missing (message truncated?)")));
+        QCOMPARE(n.text, QStringLiteral("see --zzz-- here\n"));
+    }
     void tolerantHeaders()
     {
         // mbox "From " line first, blank lines before it, an unparseable Date, a header line without colon.
