@@ -20,6 +20,9 @@
 
 using namespace ad;
 
+// ad::toString(enum) returns QString, which hides QTest's char* toString from QCOMPARE: compare the names.
+#define COMPARE_ENUM(a, b) QCOMPARE(ad::toString(a), ad::toString(b))
+
 namespace {
 
 QDateTime t(const char* iso)
@@ -163,9 +166,9 @@ private Q_SLOTS:
         req.action = Action::Suspend;
         req.reviewer = QStringLiteral("ana");
         DecisionOutcome out = service.decide(req, asOf);
-        QCOMPARE(out.decision.recommended, Action::Suspend);
-        QCOMPARE(out.status, AccountStatus::Suspended);
-        QCOMPARE(store.currentStatus(QStringLiteral("A1")), AccountStatus::Suspended);
+        COMPARE_ENUM(out.decision.recommended, Action::Suspend);
+        COMPARE_ENUM(out.status, AccountStatus::Suspended);
+        COMPARE_ENUM(store.currentStatus(QStringLiteral("A1")), AccountStatus::Suspended);
         QVERIFY(out.decision.noticeText.contains(QStringLiteral("Shop A1")));
         QVERIFY(out.decision.noticeText.contains(QStringLiteral("0.31%")));
         QCOMPARE(out.decision.policyId, QStringLiteral("optimais"));
@@ -177,7 +180,7 @@ private Q_SLOTS:
             service.decide(req, asOf);
             QFAIL("override without rationale accepted");
         } catch (const Error& e) {
-            QCOMPARE(e.kind(), Error::Kind::Input);
+            QVERIFY(e.kind() == Error::Kind::Input);
             QCOMPARE(e.message(),
                      QStringLiteral("the decision (warn) differs from the recommendation (suspend): a "
                                     "rationale of at least a sentence (20 characters, 3 words) is "
@@ -188,7 +191,7 @@ private Q_SLOTS:
         // With a rationale it is recorded.
         req.rationale = QStringLiteral("The complaints came from one misconfigured campaign, already fixed.");
         out = service.decide(req, asOf);
-        QCOMPARE(out.status, AccountStatus::Warned);
+        COMPARE_ENUM(out.status, AccountStatus::Warned);
         QVERIFY(out.decision.noticeText.contains(req.rationale));
 
         // Terminate waits for a second reviewer.
@@ -196,8 +199,8 @@ private Q_SLOTS:
         req.rationale = QStringLiteral("Repeated violations after a suspension and a warning.");
         out = service.decide(req, asOf);
         QVERIFY(out.pendingApproval);
-        QCOMPARE(out.status, AccountStatus::Warned);
-        QCOMPARE(store.currentStatus(QStringLiteral("A1")), AccountStatus::Warned);
+        COMPARE_ENUM(out.status, AccountStatus::Warned);
+        COMPARE_ENUM(store.currentStatus(QStringLiteral("A1")), AccountStatus::Warned);
         QCOMPARE(store.pendingApprovals().size(), 1);
         // A second terminate while one is pending is refused.
         QVERIFY_THROWS_EXCEPTION(Error, service.decide(req, asOf));
@@ -216,8 +219,8 @@ private Q_SLOTS:
         // Another reviewer can.
         clock.advanceSecs(3600);
         out = service.approve(QStringLiteral("A1"), QStringLiteral("budi"));
-        QCOMPARE(out.status, AccountStatus::Terminated);
-        QCOMPARE(store.currentStatus(QStringLiteral("A1")), AccountStatus::Terminated);
+        COMPARE_ENUM(out.status, AccountStatus::Terminated);
+        COMPARE_ENUM(store.currentStatus(QStringLiteral("A1")), AccountStatus::Terminated);
         QVERIFY(store.pendingApprovals().isEmpty());
         QVERIFY(out.decision.noticeText.contains(QStringLiteral("terminated")));
         // Nothing left to approve.
@@ -277,8 +280,8 @@ private Q_SLOTS:
         QTest::newRow("deleted entry") << "DELETE FROM audit_log WHERE seq = 2"
                                        << "entry 3: sequence number out of order (expected 2)";
         QTest::newRow("reordered")
-            << "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; "
-               "UPDATE audit_log SET seq = 3 WHERE seq = -1"
+            << "UPDATE audit_log SET seq = 1000 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; "
+               "UPDATE audit_log SET seq = 3 WHERE seq = 1000"
             << "entry 2: previous-entry hash";
         QTest::newRow("decision edited behind the log")
             << "UPDATE decisions SET rationale = 'changed later' WHERE id = (SELECT max(id) FROM decisions)"
@@ -286,6 +289,22 @@ private Q_SLOTS:
         QTest::newRow("log cut short") << "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)"
                                        << "has no matching audit entry";
     }
+    void appendOnlyTriggers()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("cases.sqlite"));
+        {
+            CaseStore store(db);
+            fillStore(store);
+        }
+        sqlite3* h = nullptr;
+        QCOMPARE(sqlite3_open(db.toUtf8().constData(), &h), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(h, "UPDATE audit_log SET actor = 'eve'", nullptr, nullptr, nullptr),
+                 SQLITE_CONSTRAINT);
+        QCOMPARE(sqlite3_exec(h, "DELETE FROM audit_log", nullptr, nullptr, nullptr), SQLITE_CONSTRAINT);
+        sqlite3_close(h);
+    }
+
     void verifyDetectsTampering()
     {
         QFETCH(QString, sql);
@@ -317,6 +336,12 @@ private Q_SLOTS:
         QCOMPARE(ok.exitCode(), 0);
         QVERIFY(ok.readAllStandardOutput().startsWith("audit log intact: 3 entries"));
 
+        // The store's append-only triggers are the first wall; someone editing the file directly can drop
+        // them, and the hash chain must still tell.
+        execSql(db, QStringLiteral(
+                        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS "
+                        "audit_log_no_delete; DROP TRIGGER IF EXISTS decisions_no_update; DROP TRIGGER "
+                        "IF EXISTS decisions_no_delete;"));
         execSql(db, sql);
         QProcess bad;
         bad.start(cli(), {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db});
