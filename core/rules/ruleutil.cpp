@@ -204,10 +204,11 @@ QList<Finding> evaluateRate(const RuleContext& c, const RateSpec& spec)
         const Level& lowest = ladder.first();
         const qint64 bound = clearingCount(d, lowest);
         const bool upper = lowest.compare == Compare::Gt || lowest.compare == Compare::Ge;
-        f.toClear = QStringLiteral("%1 must be %2 %3 of %4 %5")
-                        .arg(label == spec.countLabel ? spec.countNoun : label,
-                             upper ? QString(QChar(0x2264)) : QString(QChar(0x2265)), count(bound), count(d),
-                             spec.denomKey);
+        f.toClear =
+            QStringLiteral("%1 must be %2 %3 of %4 %5")
+                .arg(label.contains(QLatin1Char('(')) || label == spec.countLabel ? spec.countNoun : label,
+                     upper ? QString(QChar(0x2264)) : QString(QChar(0x2265)), count(bound), count(d),
+                     spec.denomKey);
         QJsonObject ev;
         ev.insert(QStringLiteral("campaign_id"), cp->campaignId);
         ev.insert(QStringLiteral("value"), value);

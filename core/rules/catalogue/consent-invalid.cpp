@@ -83,12 +83,14 @@ public:
                              terminate ? util::symbol(util::Compare::Ge) : QStringLiteral("<"),
                              util::percent(terminateShare));
         const util::Level lowest{Severity::Terminate, terminateShare, util::Compare::Ge};
-        f.toClear = terminate ? QStringLiteral(
-                                    "invalid rows must be fewer than %1 of all evidence (at most %2 of %3) "
-                                    "to stay below terminate, and none to clear")
-                                    .arg(util::percent(terminateShare),
-                                         util::count(util::clearingCount(total, lowest)), util::count(total))
-                              : QStringLiteral("no evidence row may lack valid permission");
+        f.toClear = terminate
+                        ? QStringLiteral(
+                              "no evidence row may lack valid permission; fewer than %1 (at most %2 of %3) "
+                              "would lower this to %4")
+                              .arg(util::percent(terminateShare),
+                                   util::count(util::clearingCount(total, lowest)), util::count(total),
+                                   c.text(QStringLiteral("lower_severity"), QStringLiteral("suspend")))
+                        : QStringLiteral("no evidence row may lack valid permission");
         QJsonObject ev;
         ev.insert(QStringLiteral("evidence_ids"), util::idArray(ids));
         ev.insert(QStringLiteral("count"), ids.size());

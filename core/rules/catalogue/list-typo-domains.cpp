@@ -34,8 +34,9 @@ public:
                 QStringLiteral(
                     "list %1: %2 of %3 rows are at likely misspelled mailbox domains (e.g. gmial.com)")
                     .arg(l->listId, util::count(s.typo), util::count(s.rows));
-            f.toClear = QStringLiteral("correct or remove the %1 misspelled addresses of list %2")
-                            .arg(util::count(s.typo), l->listId);
+            f.toClear =
+                QStringLiteral("correct or remove the %1 misspelled address%2 of list %3")
+                    .arg(util::count(s.typo), s.typo == 1 ? QString() : QStringLiteral("es"), l->listId);
             QJsonObject ev;
             ev.insert(QStringLiteral("list_id"), l->listId);
             ev.insert(QStringLiteral("value"), s.typo);

@@ -63,9 +63,10 @@ public:
             if (found)
                 continue;
             Finding f = c.finding();
-            f.summary = QStringLiteral("%1: no unsubscribe link in the body (%2 links checked)")
+            f.summary = QStringLiteral("%1: no unsubscribe link in the body (%2 link%3 checked)")
                             .arg(util::messageLabel(*m))
-                            .arg(m->links.size());
+                            .arg(m->links.size())
+                            .arg(m->links.size() == 1 ? QString() : QStringLiteral("s"));
             f.toClear =
                 QStringLiteral("every message must include a single-click unsubscribe link in its body");
             f.evidence = util::messageEvidence(*m);
