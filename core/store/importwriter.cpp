@@ -27,6 +27,9 @@ struct ImportWriter::Private
     std::unique_ptr<sql::Transaction> tx;
     bool committed = false;
     QSet<QString> accounts; // added by this import
+    // Complaints per account, written to accounts.complaint_count once at commit (an UPDATE per complaint
+    // would rewrite the account row and its index entry every time).
+    QHash<QString, qint64> complaintCounts;
 
     sql::Statement selAccount, keepStatus, delAccount, insAccount, insCampaign, insList, selList, markFile,
         insListRow, updScreening, insEvidence, insComplaint, incComplaints, insMessage, insHistory, insFile,
@@ -146,7 +149,7 @@ ImportWriter::ImportWriter(CaseStore& store, const ImportInfo& info) : d(std::ma
                                "origin, file, source_line, user_agent, source_ip, reported_message) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
         d->incComplaints = sql::Statement(
-            db, "UPDATE accounts SET complaint_count = complaint_count + 1 WHERE account_id = ?1");
+            db, "UPDATE accounts SET complaint_count = complaint_count + ?2 WHERE account_id = ?1");
         d->insMessage = sql::Statement(
             db,
             "INSERT INTO messages(account_id, campaign_id, file, mbox_index, sha256, from_header, subject, "
@@ -317,10 +320,8 @@ qint64 ImportWriter::addComplaint(const Complaint& c)
     else
         q.bindBlob(13, c.reportedMessage);
     d->run(q, QString());
-    const qint64 id = d->db.lastInsertRowId();
-    d->incComplaints.bind(1, c.accountId);
-    d->run(d->incComplaints, QString());
-    return id;
+    ++d->complaintCounts[c.accountId];
+    return d->db.lastInsertRowId();
 }
 
 qint64 ImportWriter::addMessage(const StoredMessage& m)
@@ -380,6 +381,10 @@ qint64 ImportWriter::commit(const QString& summaryJson)
         throw Error::internal(QStringLiteral("import committed twice"));
     d->updSummary.bind(1, d->importId).bind(2, summaryJson.isEmpty() ? QStringLiteral("{}") : summaryJson);
     d->run(d->updSummary, QString());
+    for (auto it = d->complaintCounts.cbegin(); it != d->complaintCounts.cend(); ++it) {
+        d->incComplaints.bind(1, it.key()).bind(2, it.value());
+        d->run(d->incComplaints, QString());
+    }
     d->resetAll();
     d->tx->commit();
     d->committed = true;
