@@ -25,6 +25,9 @@
 // hard_bounces <= bounces; account_id unique; campaign_id and list_id unique within their account; every
 // account_id (and per-account folder) defined in accounts.csv; list files only for lists of lists.csv;
 // a value is required in every required column, except complaints.csv `recipient` (may be redacted).
+// Per-account files are exactly lists/<account>/<list>.csv, messages/<account>/<name>.eml|.mbox and
+// complaints/<account>/<name>.eml (extensions in any case); deeper paths and anything else are ignored with a
+// warning. An ARF report without Arrival-Date/Received-Date is kept with an unknown time and a warning.
 // Values and columns not checked by the spec (e-mail syntax, evidence.list_id, campaign list_ids
 // pointing to lists.csv) are stored as given: the rules module reports on them.
 
