@@ -17,7 +17,8 @@ set -eu
 
 BUILD=$(cd "${1:?usage: bench_import.sh BUILD_DIR [WORK_DIR] [SCALE...]}" && pwd)
 WORK=${2:-/tmp/abusedesk-bench-import}
-shift; [ $# -gt 0 ] && shift
+shift
+if [ $# -gt 0 ]; then shift; fi
 SCALES=${*:-tenth full}
 GEN="$BUILD/tools/gen/abusedesk-gen"
 CLI="$BUILD/app/cli/abusedesk-cli"

@@ -45,13 +45,22 @@ ScreeningConfig ScreeningConfig::defaults()
     c.realProviderDomains = readListFile(paths::resource(QStringLiteral("lists/real-provider-domains.txt")));
     QFile policy(paths::resource(QStringLiteral("policies/optimais.json")));
     if (policy.open(QIODevice::ReadOnly)) {
-        const QJsonArray roles = QJsonDocument::fromJson(policy.readAll())
-                                     .object()
-                                     .value(QLatin1String("role_local_parts"))
-                                     .toArray();
-        for (const auto& v : roles)
-            if (!v.toString().trimmed().isEmpty())
-                c.roleLocalParts.append(v.toString().trimmed().toLower());
+        const QJsonObject p = QJsonDocument::fromJson(policy.readAll()).object();
+        auto strings = [&p](const char* key) {
+            QStringList out;
+            for (const auto& v : p.value(QLatin1String(key)).toArray())
+                if (!v.toString().trimmed().isEmpty())
+                    out.append(v.toString().trimmed().toLower());
+            return out;
+        };
+        c.roleLocalParts = strings("role_local_parts");
+        // The policy's provider lists extend the shipped ones (a domain on either list counts).
+        for (const QString& d : strings("mailbox_domains"))
+            if (!c.mailboxDomains.contains(d))
+                c.mailboxDomains.append(d);
+        for (const QString& d : strings("real_provider_domains"))
+            if (!c.realProviderDomains.contains(d))
+                c.realProviderDomains.append(d);
     }
     if (c.roleLocalParts.isEmpty())
         c.roleLocalParts = readListFile(paths::resource(QStringLiteral("lists/role-local-parts.txt")));

@@ -33,9 +33,10 @@ struct ScreeningConfig
     int topDomains = 20;             // domains listed by name in the breakdown (the rest is "other")
     int maxTrackedDomains = 65536;   // distinct domains counted one by one (bounds memory, see below)
 
-    // The shipped defaults: resources/lists/disposable-domains.txt, mailbox-domains.txt,
-    // real-provider-domains.txt, and the role list of resources/policies/optimais.json
-    // ("role_local_parts") or, when that file does not have one, resources/lists/role-local-parts.txt.
+    // The shipped defaults: resources/lists/disposable-domains.txt, mailbox-domains.txt and
+    // real-provider-domains.txt, extended by the default policy's (resources/policies/optimais.json)
+    // "mailbox_domains" and "real_provider_domains"; the policy's "role_local_parts" or, when it has
+    // none, resources/lists/role-local-parts.txt.
     // Throws ad::Error (Internal) naming a resource file that cannot be read.
     static ScreeningConfig defaults();
     // Reads one of the shipped list files: one entry a line, '#' starts a comment, blank lines

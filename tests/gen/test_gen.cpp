@@ -158,7 +158,7 @@ private Q_SLOTS:
         for (const char* s :
              {"charset=iso-8859-1", "charset=windows-1252", "charset=koi8-r", "charset=ISO-2022-JP",
               "multipart/alternative", "multipart/related", "Content-ID: <", "base64", "quoted-printable",
-              "=?UTF-8?B?", "dmarc=fail", "\n>From ", "https://secure-verify-login.top"})
+              "=?UTF-8?B?", "dmarc=fail", "\n>From ", "https://secure-verify-a100015.top"})
             QVERIFY2(allMessages.contains(s), s);
         bool mbox = false;
         for (const QString& f : files(kDemo + QStringLiteral("/messages")))

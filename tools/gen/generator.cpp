@@ -1265,8 +1265,8 @@ string Generator::message(const Account& a, Rng& r, int64_t j, bool crlf)
             std::to_string(c + 1) + ".jpg\" alt=\"Banner\" width=\"600\"></p>\n";
     html += "<p><a href=\"" + htmlEscape(shopUrl) + "\">" + htmlEscape(cta) + "</a></p>\n";
     if (a.flags & Deceptive)
-        html += "<p>Verifikasi akun Anda: <a href=\"https://secure-verify-login.top/bca?id=" +
-                token.substr(0, 8) + "\">https://www.klikbca.com/verifikasi</a></p>\n";
+        html += "<p>Verifikasi akun Anda: <a href=\"https://secure-verify-" + lower(a.id) +
+                ".top/bca?id=" + token.substr(0, 8) + "\">https://www.klikbca.com/verifikasi</a></p>\n";
     html += "<img src=\"https://" + a.linkDomain + "/o/" + token.substr(0, 12) +
             ".gif\" width=\"1\" height=\"1\" alt=\"\">\n";
     html +=
