@@ -29,6 +29,7 @@ mkdir -p "$WORK"
 
 # "h:mm:ss.ss" or "m:ss.ss" -> seconds
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$1"; }
+cpu()  { awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$1"; }
 rss()  { awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$1"; }
 
 for scale in $SCALES; do
@@ -51,7 +52,7 @@ for scale in $SCALES; do
     echo "abusedesk-cli import failed:"; tail -5 "$WORK/import-$scale.time"; exit 3
   fi
   head -c 300 "$WORK/import-$scale.json"; echo
-  IW=$(wall "$WORK/import-$scale.time"); IR=$(rss "$WORK/import-$scale.time")
+  IW=$(wall "$WORK/import-$scale.time"); IR=$(rss "$WORK/import-$scale.time"); IC=$(cpu "$WORK/import-$scale.time")
 
   # ---- sqlite3 shell baseline
   LR="$WORK/listrows-$scale.csv"
@@ -70,12 +71,13 @@ for scale in $SCALES; do
     echo ".import --csv --skip 1 '$LR' list_rows"
   } > "$S"
   /usr/bin/time -v sqlite3 "$WORK/baseline-$scale.sqlite" < "$S" > /dev/null 2> "$WORK/baseline-$scale.time"
-  BW=$(wall "$WORK/baseline-$scale.time"); BR=$(rss "$WORK/baseline-$scale.time")
+  BW=$(wall "$WORK/baseline-$scale.time"); BR=$(rss "$WORK/baseline-$scale.time"); BC=$(cpu "$WORK/baseline-$scale.time")
   ROWS=$(sqlite3 "$WORK/baseline-$scale.sqlite" "SELECT (SELECT count(*) FROM accounts)+(SELECT count(*) FROM campaigns)+(SELECT count(*) FROM lists)+(SELECT count(*) FROM evidence)+(SELECT count(*) FROM history)+(SELECT count(*) FROM complaints)+(SELECT count(*) FROM list_rows);")
   echo "CSV data rows: $ROWS (+ $M messages for the importer)"
-  awk -v r="$ROWS" -v iw="$IW" -v ir="$IR" -v bw="$BW" -v br="$BR" 'BEGIN {
-    printf "abusedesk-cli import : %8.2f s wall, %10.0f rows/s, peak RSS %8.1f MiB\n", iw, r/iw, ir;
-    printf "sqlite3 .import      : %8.2f s wall, %10.0f rows/s, peak RSS %8.1f MiB\n", bw, r/bw, br;
-    printf "ratio importer/sqlite3 time: %.2fx\n", iw/bw }'
+  # Wall time depends on the machine's load; CPU time (user + system) is printed too.
+  awk -v r="$ROWS" -v iw="$IW" -v ir="$IR" -v ic="$IC" -v bw="$BW" -v br="$BR" -v bc="$BC" 'BEGIN {
+    printf "abusedesk-cli import : %8.2f s wall, %10.0f rows/s; %8.2f s CPU, %10.0f rows/s; peak RSS %8.1f MiB\n", iw, r/iw, ic, r/ic, ir;
+    printf "sqlite3 .import      : %8.2f s wall, %10.0f rows/s; %8.2f s CPU, %10.0f rows/s; peak RSS %8.1f MiB\n", bw, r/bw, bc, r/bc, br;
+    printf "ratio importer/sqlite3: %.2fx wall time, %.2fx CPU time\n", iw/bw, ic/bc }'
   echo "store: $(du -h "$WORK/store-$scale.sqlite" | cut -f1), baseline db: $(du -h "$WORK/baseline-$scale.sqlite" | cut -f1)"
 done
