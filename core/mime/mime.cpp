@@ -87,7 +87,7 @@ QString parserWarningText(GMimeParserWarning code, const char* item)
     case GMIME_WARN_DUPLICATED_PARAMETER:
         return QStringLiteral("repeated header parameter %1").arg(it);
     case GMIME_WARN_UNENCODED_8BIT_HEADER:
-        return QStringLiteral("header %1 contains unencoded 8-bit text").arg(it);
+        return {}; // UTF-8 headers are legal (RFC 6532); decodeHeader() warns about other 8-bit text
     case GMIME_WARN_INVALID_CONTENT_TYPE:
         return QStringLiteral("invalid Content-Type \"%1\"; read as application/octet-stream").arg(it);
     case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE:
@@ -105,7 +105,8 @@ QString parserWarningText(GMimeParserWarning code, const char* item)
     case GMIME_CRIT_INVALID_HEADER_NAME:
         return QStringLiteral("invalid header name %1").arg(it);
     case GMIME_CRIT_CONFLICTING_HEADER:
-        return QStringLiteral("conflicting header %1").arg(it);
+        return QStringLiteral("header %1 appears more than once with different values; the first is used")
+            .arg(it);
     case GMIME_CRIT_CONFLICTING_PARAMETER:
         return QStringLiteral("conflicting header parameter %1").arg(it);
     case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:

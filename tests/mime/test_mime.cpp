@@ -509,6 +509,21 @@ private Q_SLOTS:
         QCOMPARE(m.text, QStringLiteral("body\n"));
         QVERIFY(m.rawHeaders.startsWith("From: a@example.org\n"));
     }
+    void duplicateAndUtf8Headers()
+    {
+        const ParsedMessage m = parseMessage(minimal("Received: a\nReceived: b\nSubject: one\nSubject: two\n"
+                                                     "X-Utf8: Grüße\nX-Latin1: Gr\xfc\xdf"
+                                                     "e\n"));
+        QCOMPARE(m.subject, QStringLiteral("one")); // the first of repeated headers
+        QCOMPARE(header(m, QStringLiteral("X-Utf8")), QStringLiteral("Grüße"));
+        QCOMPARE(header(m, QStringLiteral("X-Latin1")), QStringLiteral("Grüße"));
+        QCOMPARE(m.warnings,
+                 (QStringList{
+                     QStringLiteral(
+                         "header Subject appears more than once with different values; the first is used"),
+                     QStringLiteral("X-Latin1: unencoded 8-bit header text that is not UTF-8; "
+                                    "read as windows-1252")}));
+    }
     void headersOnly()
     {
         const ParsedMessage m =
