@@ -142,6 +142,29 @@ private:
     void decisions();
     void appendix();
     QString thresholdText(const QJsonObject& th) const;
+    // A finding's value or threshold: shares also as a percentage ("0.003263 (0.33 %)"), lists joined.
+    QString evidenceNumber(const QJsonValue& v) const
+    {
+        if (v.isDouble()) {
+            const double d = v.toDouble();
+            if (d == std::floor(d))
+                return count(d);
+            QString s = locale.toString(d, 'g', 4);
+            if (d > 0 && d < 1)
+                s += QStringLiteral(" (") + pct(v) + QLatin1Char(')');
+            return esc(s);
+        }
+        if (v.isArray()) {
+            QStringList parts;
+            for (const auto& x : v.toArray())
+                parts << evidenceNumber(x);
+            return parts.join(QStringLiteral(", "));
+        }
+        if (v.isString())
+            return esc(v.toString());
+        return esc(
+            QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+    }
 
     const QJsonObject& m;
     QString lang;
@@ -258,17 +281,9 @@ void Page::findings()
                QStringLiteral("</p>\n<table class=\"facts\">\n");
         row("findings.clause", es(o, "clause"));
         if (e.contains(QStringLiteral("value")))
-            row("findings.value",
-                esc(QString::fromUtf8(QJsonDocument(QJsonArray{e.value(QStringLiteral("value"))})
-                                          .toJson(QJsonDocument::Compact))
-                        .mid(1)
-                        .chopped(1)));
+            row("findings.value", evidenceNumber(e.value(QStringLiteral("value"))));
         if (e.contains(QStringLiteral("threshold")))
-            row("findings.threshold",
-                esc(QString::fromUtf8(QJsonDocument(QJsonArray{e.value(QStringLiteral("threshold"))})
-                                          .toJson(QJsonDocument::Compact))
-                        .mid(1)
-                        .chopped(1)));
+            row("findings.threshold", evidenceNumber(e.value(QStringLiteral("threshold"))));
         row("findings.to_clear", es(o, "to_clear"));
         QJsonObject rest = e;
         rest.remove(QStringLiteral("value"));

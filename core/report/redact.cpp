@@ -85,6 +85,14 @@ QString Redactor::apply(const QString& text) const
             const auto m = it.next();
             out += QStringView(text).mid(last, m.capturedStart(0) - last);
             QString local = m.captured(1);
+            if (m.captured(2) != QLatin1String("@")) {
+                // URL-encoded ("…?email=jane%40example.com"): the address starts after the URL's delimiters.
+                const qsizetype cut = local.lastIndexOf(QRegularExpression(QStringLiteral("[?=&/#;]")));
+                if (cut >= 0) {
+                    out += QStringView(local).left(cut + 1);
+                    local = local.mid(cut + 1);
+                }
+            }
             const QString address = (local + QLatin1Char('@') + m.captured(3)).toLower();
             if (m_keep.contains(address))
                 out += m.captured(0);

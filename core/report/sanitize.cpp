@@ -211,6 +211,14 @@ struct Walker
         const QString tag = name(n->name);
         if (droppedElements().contains(tag)) {
             ++result.removedElements;
+            // Void elements have no content of their own: whatever the tolerant parser nested under one
+            // (e.g. the rest of the body after an unclosed <embed>) is the message's following content.
+            static const QSet<QString> voids{
+                QStringLiteral("embed"), QStringLiteral("param"), QStringLiteral("source"),
+                QStringLiteral("track"), QStringLiteral("input"), QStringLiteral("meta"),
+                QStringLiteral("link"),  QStringLiteral("base"),  QStringLiteral("frame")};
+            if (voids.contains(tag))
+                children(n, out);
             return;
         }
         if (tag == QLatin1String("img")) {

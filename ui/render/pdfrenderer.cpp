@@ -125,6 +125,7 @@ int pdfPageCount(const QByteArray& pdf)
 {
     try {
         QPDF q;
+        q.setSuppressWarnings(true);
         q.processMemoryFile("report.pdf", pdf.constData(), size_t(pdf.size()));
         return int(QPDFPageDocumentHelper(q).getAllPages().size());
     } catch (const std::exception& e) {
