@@ -1,15 +1,87 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// abusedesk [--db FILE] [--import BUNDLE] [--version] [--help]: the reviewer's desktop program.
+#include "mainwindow/app.h"
+#include "mainwindow/mainwindow.h"
+#include "settings/settings.h"
 #include "util/paths.h"
 
+#ifdef ABUSEDESK_HAVE_PREVIEW
+#include "preview/schemes.h"
+#endif
+
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+void setupParser(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "AbuseDesk: review flagged e-mail marketing accounts and record decisions."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate("main", "Case store to open (default: the user's store)."),
+                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("import"),
+         QCoreApplication::translate("main", "Import this case bundle (folder or .zip) on start."),
+         QStringLiteral("BUNDLE")});
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
+    // --version and --help work without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0 ||
+            std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            QCoreApplication app(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("abusedesk"));
+            QCoreApplication::setApplicationVersion(ad::paths::version());
+            QCommandLineParser parser;
+            setupParser(parser);
+            parser.process(app); // prints and exits
+            return 0;
+        }
+    }
+
+#ifdef ABUSEDESK_HAVE_PREVIEW
+    ad::preview::registerSchemes();
+#endif
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("abusedesk"));
+    QApplication::setOrganizationName(QStringLiteral("OPTIMAIS"));
+    QApplication::setApplicationDisplayName(QStringLiteral("AbuseDesk"));
     QApplication::setApplicationVersion(ad::paths::version());
-    QLabel label(QStringLiteral("AbuseDesk %1").arg(ad::paths::version()));
-    label.show();
+    QApplication::setDesktopFileName(QStringLiteral("org.optimais.AbuseDesk"));
+    QApplication::setWindowIcon(ad::ui::appIcon());
+
+    ad::ui::Settings settings;
+    ad::ui::installTranslations(app, settings.language());
+
+    QCommandLineParser parser;
+    setupParser(parser);
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "abusedesk: unexpected argument \"%s\" (see --help)\n",
+                     qPrintable(parser.positionalArguments().first()));
+        return 2;
+    }
+    const QString bundle = parser.value(QStringLiteral("import"));
+    if (!bundle.isEmpty() && !QFileInfo::exists(bundle)) {
+        std::fprintf(stderr, "abusedesk: --import: %s: no such file or folder\n", qPrintable(bundle));
+        return 2;
+    }
+
+    ad::ui::MainWindow window(settings, parser.value(QStringLiteral("db")));
+    window.show();
+    if (!bundle.isEmpty())
+        QTimer::singleShot(0, &window, [&window, bundle] { window.importBundle(bundle); });
     return app.exec();
 }
