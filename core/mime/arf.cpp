@@ -134,6 +134,8 @@ ArfReport parseArf(QByteArrayView raw, const QString& sourceName)
     r.originalRcptTo = addressOnly(field("Original-Rcpt-To"));
     r.originalMailFrom = addressOnly(field("Original-Mail-From"));
     r.sourceIp = field("Source-IP").trimmed();
+    r.version = field("Version").trimmed();
+    r.reportedDomain = field("Reported-Domain").trimmed();
 
     for (int i = feedbackIndex + 1; i < count; ++i) {
         GMimeObject* part = g_mime_multipart_get_part(mp, i);

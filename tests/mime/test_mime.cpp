@@ -783,6 +783,8 @@ private Q_SLOTS:
         QCOMPARE(r.originalRcptTo, QStringLiteral("jane@yahoo.example"));
         QCOMPARE(r.originalMailFrom, QStringLiteral("bounce-123@mta.shop.example"));
         QCOMPARE(r.sourceIp, QStringLiteral("192.0.2.10"));
+        QCOMPARE(r.version, QStringLiteral("1"));
+        QCOMPARE(r.reportedDomain, QStringLiteral("shop.example"));
         QCOMPARE(r.campaignId, QStringLiteral("C7"));
         QVERIFY(r.reportedMessage.startsWith("Received: from mta.shop.example"));
         QVERIFY(r.reportedMessage.contains("Buy now."));
@@ -800,6 +802,8 @@ private Q_SLOTS:
         QCOMPARE(r.originalRcptTo, QStringLiteral("user@outlook.example"));               // the first of two
         QCOMPARE(r.originalMailFrom, QString());
         QCOMPARE(r.sourceIp, QStringLiteral("192.0.2.11"));
+        QCOMPARE(r.version, QStringLiteral("1.0"));
+        QCOMPARE(r.reportedDomain, QString());
         QCOMPARE(r.campaignId, QString());
         QVERIFY(r.reportedMessage.startsWith("From: Shop <news@shop.example>\nTo: user@outlook.example\n"));
     }
