@@ -145,6 +145,9 @@ struct OverlapIndex::Private
     std::vector<std::vector<int>> accountClusters;               // account -> cluster roots
     QHash<int, std::vector<int>> clusterAccounts;                // root -> accounts (limited)
     bool finished = false;
+    // The last answer of linksFor (both multi-account rules ask for the same account in a row).
+    QString lastId;
+    QList<Link> lastLinks;
 
     int account(const QString& id)
     {
@@ -384,6 +387,8 @@ QList<OverlapIndex::Link> OverlapIndex::linksFor(const QString& accountId) const
     const auto ai = d->accountIndex.constFind(accountId);
     if (ai == d->accountIndex.constEnd() || !d->finished)
         return {};
+    if (d->lastId == accountId)
+        return d->lastLinks;
     const int a = ai.value();
     QHash<int, Link> links;
     auto link = [&](int other) -> Link& {
@@ -458,9 +463,11 @@ QList<OverlapIndex::Link> OverlapIndex::linksFor(const QString& accountId) const
         });
         if (l.fromAddresses.isEmpty() && l.linkDomains.isEmpty() && l.content.isEmpty())
             continue;
-        out << l;
+        out.push_back(std::move(l));
     }
     std::sort(out.begin(), out.end(), [](const Link& x, const Link& y) { return x.accountId < y.accountId; });
+    d->lastId = accountId;
+    d->lastLinks = out;
     return out;
 }
 
