@@ -415,7 +415,7 @@ private Q_SLOTS:
 
     void geometryIsRemembered()
     {
-        m_window->resize(1234, 777);
+        m_window->resize(1434, 777);
         auto* splitter = m_window->findChild<QSplitter*>(QStringLiteral("mainSplitter"));
         splitter->setSizes({400, 834});
         const QList<int> sizes = splitter->sizes();
@@ -424,7 +424,7 @@ private Q_SLOTS:
         MainWindow again(*m_settings, m_storePath);
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
-        QCOMPARE(again.size(), QSize(1234, 777));
+        QCOMPARE(again.size(), QSize(1434, 777));
         QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), sizes);
         // The store and its decisions are still there.
         QVERIFY(again.queueModel()->rowCount() >= 2);

@@ -86,7 +86,7 @@ MetricsTab::MetricsTab(QWidget* parent) : QWidget(parent)
         view->setObjectName(QStringLiteral("chart_") + metricDefs()[i].rule);
         view->setAccessibleName(titles[i]);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(260, 200);
+        view->setMinimumSize(200, 160);
         grid->addWidget(view, i / 2, i % 2);
         m_views.append(view);
         m_points.append(0);

@@ -430,6 +430,8 @@ void MainWindow::startJob(BackgroundJob* job)
     if (m_importDialog)
         m_importDialog->deleteLater();
     m_importDialog = new ImportDialog(job, this);
+    // The dialog shows the job's result after it ended: it owns the job (and cannot close while it runs).
+    job->setParent(m_importDialog);
     m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_importDialog, &QObject::destroyed, this, [this, d = m_importDialog] {
         if (m_importDialog == d)
@@ -463,9 +465,6 @@ void MainWindow::onJobFinished()
     BackgroundJob* job = m_job;
     m_job = nullptr;
     const BackgroundJob::Result r = job->result();
-    job->deleteLater();
-    if (m_importDialog)
-        disconnect(job, nullptr, m_importDialog, nullptr);
     m_model->refresh();
     if (m_model->rowCount() > 0)
         m_queue->selectRow(0);
