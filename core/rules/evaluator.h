@@ -55,7 +55,18 @@ public:
 
     QList<Evaluation> evaluateAll(const QDateTime& asOf,
                                   const std::function<bool(qint64 done)>& progress = {});
+    // The same without keeping the evaluations: each is handed to `sink` as soon as it is made, in the
+    // store's account_id order (evaluateAll's order for ASCII ids); the evaluation cache is written
+    // after the last one (nothing is written when `progress` cancels). For writers that stream output.
+    void evaluateEach(const QDateTime& asOf, const std::function<void(Evaluation&&)>& sink,
+                      const std::function<bool(qint64 done)>& progress = {});
     Evaluation evaluateAccount(const QString& accountId, const QDateTime& asOf);
+
+    // The cross-account index is built once per store file and data version (imports) and policy
+    // overlap options, and shared by every EvaluationService of the process (see evaluationservice.cpp).
+    // Number of indexes built so far in this process (for tests and diagnostics), and a way to drop them.
+    static qint64 overlapBuildCount();
+    static void clearOverlapCache();
 
 private:
     struct Private;

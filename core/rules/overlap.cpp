@@ -471,6 +471,16 @@ QList<OverlapIndex::Link> OverlapIndex::linksFor(const QString& accountId) const
     return out;
 }
 
+void OverlapIndex::setStatus(const QString& accountId, AccountStatus status)
+{
+    const auto it = d->accountIndex.constFind(accountId);
+    if (it == d->accountIndex.constEnd() || d->statuses[size_t(it.value())] == status)
+        return;
+    d->statuses[size_t(it.value())] = status;
+    d->lastId.clear(); // the remembered answer may carry the old status
+    d->lastLinks.clear();
+}
+
 qint64 OverlapIndex::accountCount() const
 {
     return qint64(d->accountIds.size());

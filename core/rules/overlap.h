@@ -82,6 +82,13 @@ public:
     // The accounts linked to `accountId`, sorted by account id (empty for an unknown account).
     QList<Link> linksFor(const QString& accountId) const;
 
+    // Updates the current status of a known account (unknown ids are ignored). The index may outlive
+    // the decisions recorded after it was built (EvaluationService keeps it per store and import), so
+    // the statuses Link reports are refreshed from the store before each use. Limitation: which accounts
+    // a key shared by more than max_accounts_per_key accounts lists was fixed at finish(); an account
+    // suspended later on such a key is seen after the next build.
+    void setStatus(const QString& accountId, AccountStatus status);
+
     qint64 accountCount() const;
     qint64 messageCount() const;
 

@@ -434,6 +434,34 @@ AccountStatus CaseStore::currentStatus(const QString& accountId) const
     return accountStatusFromString(q->text(0)).value_or(AccountStatus::Active);
 }
 
+void CaseStore::forEachCurrentStatus(
+    const std::function<void(const QString& accountId, AccountStatus)>& fn) const
+{
+    sql::Statement q(*d->db, "SELECT account_id, current_status FROM accounts", false);
+    while (q.step())
+        fn(q.text(0), accountStatusFromString(q.text(1)).value_or(AccountStatus::Active));
+}
+
+void CaseStore::forEachAccountFrom(
+    const std::function<void(const QString& accountId, AccountStatus, const QStringList& from)>& fn) const
+{
+    sql::Statement q(*d->db, "SELECT account_id, current_status, from_addresses FROM accounts", false);
+    while (q.step())
+        fn(q.text(0), accountStatusFromString(q.text(1)).value_or(AccountStatus::Active),
+           splitList(q.text(2)));
+}
+
+void CaseStore::forEachCampaignFrom(
+    const std::function<void(const QString& accountId, const QString& from)>& fn) const
+{
+    sql::Statement q(*d->db,
+                     "SELECT account_id, from_address FROM campaigns WHERE from_address IS NOT NULL AND "
+                     "from_address <> ''",
+                     false);
+    while (q.step())
+        fn(q.text(0), q.text(1));
+}
+
 QList<Campaign> CaseStore::campaigns(const QString& accountId) const
 {
     auto q = d->st("SELECT " AD_CAMPAIGN_COLS

@@ -156,6 +156,14 @@ public:
     std::optional<Account> account(const QString& accountId) const;
     QList<Account> accounts() const; // sorted by id
     AccountStatus currentStatus(const QString& accountId) const;
+    // Every account's current status in one query (account_id, current_status).
+    void forEachCurrentStatus(const std::function<void(const QString& accountId, AccountStatus)>& fn) const;
+    // What the cross-account index needs and nothing else, each in one query: every account's current
+    // status and accounts.csv From addresses; every campaign's non-empty From address.
+    void forEachAccountFrom(const std::function<void(const QString& accountId, AccountStatus,
+                                                     const QStringList& from)>& fn) const;
+    void
+    forEachCampaignFrom(const std::function<void(const QString& accountId, const QString& from)>& fn) const;
     QList<Campaign> campaigns(const QString& accountId) const;   // by sent_at
     QList<MailingList> lists(const QString& accountId) const;    // with screening summaries
     QList<EvidenceRow> evidence(const QString& accountId) const; // by source line
@@ -232,6 +240,9 @@ public:
     qint64 addMessage(const StoredMessage& message); // raw must be set
     qint64 addHistory(const HistoryEntry& entry);
     void addFile(const ImportedFile& file);
+    // Sets the import record's bundle hash, for an importer that knows it only after reading every file
+    // (beginImport's ImportInfo.bundleSha256 may then be empty).
+    void setBundleSha256(const QString& bundleSha256);
     // Appends the import's audit entry inside the import transaction (same contract as
     // CaseStore::appendAudit).
     void appendAudit(const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry);

@@ -256,6 +256,116 @@ private Q_SLOTS:
         QCOMPARE(store.evaluation("B2")->asOf, before);
     }
 
+    // The overlap index is cached per store and import: a second service reuses it, a new import
+    // rebuilds it, and a decision recorded on a linked account after the build is still seen by
+    // suspension-evasion (statuses are read from the store at evaluation time).
+    void overlapCacheFollowsImportsAndDecisions()
+    {
+        const QString path = dir.filePath("cache.sqlite");
+        CaseStore store(path);
+        int imports = 0;
+        auto importAccounts = [&](const QList<std::pair<const char*, const char*>>& accounts) {
+            ImportInfo info;
+            info.bundlePath = "cache";
+            info.bundleSha256 = QString(64, QLatin1Char('a' + imports));
+            info.exportedAt = T("2026-11-20T00:00:00Z");
+            info.source = "test";
+            info.importedAt = T("2026-11-21T00:00:00Z").addSecs(++imports);
+            info.importedBy = "tester";
+            auto w = store.beginImport(info);
+            for (const auto& [id, from] : accounts) {
+                Account a;
+                a.id = QString::fromLatin1(id);
+                a.name = a.id;
+                a.ownerEmail = a.id.toLower() + "@owner.example";
+                a.signupAt = T("2025-01-01");
+                a.status = AccountStatus::Active;
+                a.fromAddresses = {QString::fromLatin1(from)};
+                w->addAccount(a);
+            }
+            w->commit("{}");
+        };
+        auto rulesOf = [](const Evaluation& e) {
+            QStringList r;
+            for (const Finding& f : e.findings)
+                r << f.rule;
+            return r;
+        };
+        auto mentions = [](const Evaluation& e, const QString& rule, const QString& account) {
+            for (const Finding& f : e.findings) {
+                if (f.rule == rule && QJsonDocument(toJson(f)).toJson().contains(account.toUtf8()))
+                    return true;
+            }
+            return false;
+        };
+        importAccounts({{"D1", "same@evil.example"}, {"D2", "same@evil.example"}, {"D3", "own@d3.example"}});
+        const Policy policy = Policy::builtin("optimais");
+        const QDateTime asOf = T("2026-11-20T00:00:00Z");
+
+        const qint64 builds0 = EvaluationService::overlapBuildCount();
+        Evaluation e = EvaluationService(store, policy).evaluateAccount("D1", asOf);
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 1);
+        QVERIFY(rulesOf(e).contains("multi-account-overlap"));
+        QVERIFY(mentions(e, "multi-account-overlap", "D2"));
+        QVERIFY(!rulesOf(e).contains("suspension-evasion"));
+
+        // a new service (as DecisionService makes per decision) reuses the index
+        e = EvaluationService(store, policy).evaluateAccount("D2", asOf);
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 1);
+        QVERIFY(mentions(e, "multi-account-overlap", "D1"));
+
+        // D2 suspended after the index was built: D1 now evades a suspension, without a rebuild
+        Decision dec;
+        dec.accountId = "D2";
+        dec.action = Action::Suspend;
+        dec.recommended = Action::Suspend;
+        dec.state = Decision::State::Effective;
+        dec.reviewer = "rina";
+        dec.at = T("2026-11-22T00:00:00Z");
+        dec.rationale = "Shares a From address.";
+        dec.policyId = "optimais";
+        dec.policyVersion = "1";
+        dec.findingsJson = "[]";
+        dec.noticeLanguage = "en";
+        dec.noticeText = "Dear customer";
+        store.recordDecision(dec, AccountStatus::Suspended, [&](const std::optional<AuditEntry>& last) {
+            AuditEntry a;
+            a.seq = last ? last->seq + 1 : 1;
+            a.at = dec.at;
+            a.actor = dec.reviewer;
+            a.kind = "decision";
+            a.accountId = dec.accountId;
+            a.payloadJson = "{}";
+            a.prevHash = last ? last->hash : QString();
+            a.hash = sha256Hex(QByteArray(QByteArray::number(a.seq) + a.prevHash.toUtf8()));
+            return a;
+        });
+        QVERIFY(store.currentStatus("D2") == AccountStatus::Suspended);
+        e = EvaluationService(store, policy).evaluateAccount("D1", asOf);
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 1);
+        QVERIFY(rulesOf(e).contains("suspension-evasion"));
+        QVERIFY(mentions(e, "suspension-evasion", "D2"));
+        QCOMPARE(toString(e.recommended), QStringLiteral("terminate"));
+        // the whole-store evaluation with the cached index sees it too
+        EvaluationService all(store, policy);
+        const QList<Evaluation> everyone = all.evaluateAll(asOf);
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 1);
+        QVERIFY(rulesOf(everyone[0]).contains("suspension-evasion"));
+
+        // a new import (D4 shares D3's From) invalidates the cached index
+        QVERIFY(!rulesOf(EvaluationService(store, policy).evaluateAccount("D3", asOf))
+                     .contains("multi-account-overlap"));
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 1);
+        importAccounts({{"D4", "own@d3.example"}});
+        e = EvaluationService(store, policy).evaluateAccount("D3", asOf);
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 2);
+        QVERIFY(mentions(e, "multi-account-overlap", "D4"));
+        // and the service that built the previous index notices the import as well
+        e = all.evaluateAccount("D3", asOf);
+        QCOMPARE(EvaluationService::overlapBuildCount(), builds0 + 2);
+        QVERIFY(mentions(e, "multi-account-overlap", "D4"));
+    }
+
     void emptyStore()
     {
         CaseStore store(dir.filePath("empty.sqlite"));
