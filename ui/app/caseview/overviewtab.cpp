@@ -6,12 +6,14 @@
 #include "common/labels.h"
 #include "common/severitystyle.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ad::ui {
@@ -70,13 +72,20 @@ OverviewTab::OverviewTab(QWidget* parent) : QWidget(parent)
     m_findings->setWordWrap(true);
     m_findings->verticalHeader()->setVisible(false);
     m_findings->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The prose columns ("Finding", "What would clear it") get the room: Severity fits its contents, the
+    // short id/number columns stay narrow (and wrap), "Finding" stretches and "What would clear it" is
+    // kept at ~1/3 of the prose width by fitColumns() whenever the table is resized.
+    m_findings->setTextElideMode(Qt::ElideNone);
+    m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_findings->horizontalHeader()->setMinimumSectionSize(60);
     m_findings->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_findings->horizontalHeader()->setSectionResizeMode(FSeverity, QHeaderView::ResizeToContents);
     m_findings->horizontalHeader()->setSectionResizeMode(FSummary, QHeaderView::Stretch);
-    m_findings->setColumnWidth(FSeverity, 80);
-    m_findings->setColumnWidth(FRule, 170);
-    m_findings->setColumnWidth(FClause, 160);
-    m_findings->setColumnWidth(FValue, 120);
-    m_findings->setColumnWidth(FToClear, 240);
+    m_findings->setColumnWidth(FRule, 110);
+    m_findings->setColumnWidth(FClause, 90);
+    m_findings->setColumnWidth(FValue, 110);
+    m_findings->setColumnWidth(FToClear, 160);
+    m_findings->viewport()->installEventFilter(this);
 
     m_linkedLabel =
         new QLabel(tr("Linked accounts (shared senders, link domains or content) — activate to open:"), this);
@@ -103,6 +112,24 @@ OverviewTab::OverviewTab(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_findings, 1);
     layout->addWidget(m_linkedLabel);
     layout->addWidget(m_linked);
+}
+
+bool OverviewTab::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_findings->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &OverviewTab::fitColumns);
+    return QWidget::eventFilter(watched, event);
+}
+
+void OverviewTab::fitColumns()
+{
+    const int fixed = m_findings->columnWidth(FSeverity) + m_findings->columnWidth(FRule) +
+                      m_findings->columnWidth(FClause) + m_findings->columnWidth(FValue);
+    const int prose = m_findings->viewport()->width() - fixed;
+    const int toClear = std::max(120, prose / 3);
+    if (m_findings->columnWidth(FToClear) != toClear)
+        m_findings->setColumnWidth(FToClear, toClear);
+    m_findings->resizeRowsToContents();
 }
 
 void OverviewTab::clear()
@@ -211,6 +238,7 @@ void OverviewTab::load(const CaseData& d)
     }
     m_linkedLabel->setVisible(!linked.isEmpty());
     m_linked->setVisible(!linked.isEmpty());
+    fitColumns();
 }
 
 } // namespace ad::ui

@@ -29,7 +29,12 @@ public:
 Q_SIGNALS:
     void accountLinkActivated(const QString& accountId);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitColumns();
+
     QLabel* m_facts;
     QLabel* m_recommendation;
     QTableWidget* m_findings;

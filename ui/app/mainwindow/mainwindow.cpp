@@ -70,8 +70,9 @@ MainWindow::MainWindow(Settings& settings, const QString& storePath, QWidget* pa
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_queue);
     m_splitter->addWidget(m_case);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    // Queue ~40 %, case view ~60 %: the case view carries the prose (findings, messages).
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
@@ -112,7 +113,7 @@ MainWindow::MainWindow(Settings& settings, const QString& storePath, QWidget* pa
     if (!settings.splitterState().isEmpty())
         m_splitter->restoreState(settings.splitterState());
     else
-        m_splitter->setSizes({820, 580});
+        m_splitter->setSizes({560, 840});
     if (!settings.queueHeaderState().isEmpty())
         m_queue->table()->horizontalHeader()->restoreState(settings.queueHeaderState());
 

@@ -164,17 +164,26 @@ QueueView::QueueView(QueueModel* model, QWidget* parent) : QWidget(parent), m_mo
                                                            : QString());
             });
 
+    // Two rows (search + count, then the filters) and combos that may shrink, so the queue pane can be
+    // kept at ~40 % of the window without squeezing the search field.
+    for (QComboBox* c : {m_status, m_recommended, m_rule}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(8);
+    }
+    auto* searchRow = new QHBoxLayout;
+    searchRow->setContentsMargins(0, 0, 0, 0);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_count);
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
-    filters->addWidget(m_search, 3);
     filters->addWidget(m_status, 1);
     filters->addWidget(m_recommended, 1);
     filters->addWidget(m_rule, 1);
     filters->addWidget(m_pending);
-    filters->addWidget(m_count);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(searchRow);
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     updateCountLabel();
