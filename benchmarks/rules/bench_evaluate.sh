@@ -41,6 +41,7 @@ rss()  { awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$1";
 for scale in $SCALES; do
   if [ -n "${ABUSEDESK_BENCH_STORE:-}" ]; then
     STORE=$ABUSEDESK_BENCH_STORE
+    [ -f "$STORE" ] || { echo "bench_evaluate: no store $STORE" >&2; exit 2; }
     echo "== existing store $STORE"
   else
     case $scale in
