@@ -290,17 +290,21 @@ private:
         return out;
     }
     // Runs a writer call; an Input error from the store (a uniqueness violation) gets the row's place.
-    template <typename Fn>
-    auto store(const CsvReader& r, int col, const QString& message, Fn&& fn) -> decltype(fn())
+    // `message()` (the text of that error, empty for the store's own) is built only when it is needed.
+    template <typename Msg, typename Fn>
+    auto store(const CsvReader& r, int col, Msg&& message, Fn&& fn) -> decltype(fn())
     {
         try {
             return fn();
         } catch (const Error& e) {
-            if (e.kind() == Error::Kind::Input && e.file().isEmpty())
-                failAt(r, col, message.isEmpty() ? e.message() : message);
+            if (e.kind() == Error::Kind::Input && e.file().isEmpty()) {
+                const QString m = message();
+                failAt(r, col, m.isEmpty() ? e.message() : m);
+            }
             throw;
         }
     }
+    static QString noMessage() { return QString(); }
 
     void checkCancel() const
     {
@@ -325,6 +329,11 @@ private:
             m_opt.progress(m_progress);
     }
     void row() { ++m_progress.rows; }
+    void fileRead(const ImportedFile& f)
+    {
+        m_read.insert(f.path, f);
+        m_result.bytes += f.size;
+    }
 
     void readOne(const QString& path, const std::function<void(EntryReader&)>& fn);
 
@@ -355,11 +364,13 @@ private:
     ImportResult m_result;
     ImportProgress m_progress;
     qint64 m_lastReport = 0;
-    QHash<QString, Classified> m_kinds;    // known files
-    QHash<QString, QString> m_hashes;      // pass 1: path -> sha256
-    QHash<QString, qint64> m_accounts;     // account id -> line in accounts.csv
-    QHash<QString, QSet<QString>> m_lists; // account id -> list ids of lists.csv
-    QSet<QString> m_listFiles;             // "account/list" with a list file
+    QHash<QString, Classified> m_kinds;                // known files
+    QHash<QString, ImportedFile> m_read;               // files read so far (path -> size and sha256)
+    std::optional<lists::ScreeningConfig> m_screening; // read once, on the first list file
+    qsizetype m_warningsBeforeImport = 0;              // where the "already imported" warning goes
+    QHash<QString, qint64> m_accounts;                 // account id -> line in accounts.csv
+    QHash<QString, QSet<QString>> m_lists;             // account id -> list ids of lists.csv
+    QSet<QString> m_listFiles;                         // "account/list" with a list file
     QDateTime m_exportedAt;
     QString m_manifestSource;
 };
@@ -371,19 +382,15 @@ void Importer::readOne(const QString& path, const std::function<void(EntryReader
                        startFile(path);
                        fn(r);
                    },
-                   [&](const ImportedFile& f) {
-                       if (m_hashes.value(f.path) != f.sha256)
-                           throw Error::at(
-                               f.path, 0, QString(), QString(),
-                               QStringLiteral("the file changed while the bundle was being imported"));
-                   });
+                   [this](const ImportedFile& f) { fileRead(f); });
 }
 
 void Importer::readManifest()
 {
     QByteArray text;
     m_source->read([](const BundleEntry& e) { return e.path == kManifest; },
-                   [&](const BundleEntry&, EntryReader& r) { text = r.readAll(); });
+                   [&](const BundleEntry&, EntryReader& r) { text = r.readAll(); },
+                   [this](const ImportedFile& f) { fileRead(f); });
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
     if (pe.error != QJsonParseError::NoError) {
@@ -471,7 +478,7 @@ void Importer::importAccounts(EntryReader& in)
         a.status = *accountStatusFromString(enumValue(r, cStatus, statuses, true));
         a.flaggedAt = time(r, cFlagged, false);
         a.flagReason = r.text(cReason);
-        store(r, cId, QString(), [&] { m_writer->addAccount(a); });
+        store(r, cId, noMessage, [&] { m_writer->addAccount(a); });
         m_accounts.insert(a.id, r.line());
         ++m_result.counts.accounts;
         row();
@@ -502,8 +509,9 @@ void Importer::importLists(EntryReader& in)
         l.size = count(r, cSize, false);
         l.doubleOptIn = boolean(r, cDoi);
         l.hasFile = m_listFiles.contains(l.accountId + QLatin1Char('/') + l.listId);
-        store(r, cList, QStringLiteral("list_id appears twice for account %1").arg(l.accountId),
-              [&] { m_writer->addList(l); });
+        store(
+            r, cList, [&] { return QStringLiteral("list_id appears twice for account %1").arg(l.accountId); },
+            [&] { m_writer->addList(l); });
         ids.insert(l.listId);
         ++m_result.counts.lists;
         row();
@@ -555,8 +563,10 @@ void Importer::importCampaigns(EntryReader& in)
                    QStringLiteral("hard_bounces (%1) is more than bounces (%2)")
                        .arg(*c.hardBounces)
                        .arg(c.bounces));
-        store(r, cId, QStringLiteral("campaign_id appears twice for account %1").arg(c.accountId),
-              [&] { m_writer->addCampaign(c); });
+        store(
+            r, cId,
+            [&] { return QStringLiteral("campaign_id appears twice for account %1").arg(c.accountId); },
+            [&] { m_writer->addCampaign(c); });
         ++m_result.counts.campaigns;
         row();
     }
@@ -597,7 +607,7 @@ void Importer::importEvidence(EntryReader& in)
         e.lastPurchaseAt = time(r, cPurchase, false);
         e.lastContactedAt = time(r, cContacted, false);
         e.sourceLine = r.line();
-        store(r, cSub, QString(), [&] { return m_writer->addEvidence(e); });
+        store(r, cSub, noMessage, [&] { return m_writer->addEvidence(e); });
         ++m_result.counts.evidence;
         row();
     }
@@ -622,7 +632,7 @@ void Importer::importHistory(EntryReader& in)
         h.action = *actionFromString(enumValue(r, cAction, actions, true));
         h.reason = r.text(cReason);
         h.by = r.text(cBy);
-        store(r, cAcc, QString(), [&] { return m_writer->addHistory(h); });
+        store(r, cAcc, noMessage, [&] { return m_writer->addHistory(h); });
         ++m_result.counts.history;
         row();
     }
@@ -653,7 +663,7 @@ void Importer::importComplaintsCsv(EntryReader& in)
         c.origin = QStringLiteral("csv");
         c.file = kComplaintsCsv;
         c.sourceLine = r.line();
-        store(r, cAcc, QString(), [&] { return m_writer->addComplaint(c); });
+        store(r, cAcc, noMessage, [&] { return m_writer->addComplaint(c); });
         ++m_result.counts.complaints;
         row();
     }
@@ -674,7 +684,9 @@ void Importer::importListFile(const QString& path, const Classified& c, EntryRea
             otherNames.append(n);
         }
     }
-    lists::Screener screener(lists::ScreeningConfig::defaults());
+    if (!m_screening)
+        m_screening = lists::ScreeningConfig::defaults();
+    lists::Screener screener(*m_screening);
     QString json;
     while (r.next()) {
         ListRow lr;
@@ -889,38 +901,20 @@ ImportResult Importer::run()
         m_kinds.insert(e.path, c);
         if (c.kind == FileKind::ListFile)
             m_listFiles.insert(c.accountId + QLatin1Char('/') + c.listId);
-        m_progress.bytesTotal += 2 * qMax<qint64>(e.size, 0);
+        m_progress.bytesTotal += qMax<qint64>(e.size, 0);
     }
 
     readManifest();
 
-    // Pass 1: hash every known file.
-    m_source->read([this](const BundleEntry& e) { return m_kinds.contains(e.path); },
-                   [this](const BundleEntry& e, EntryReader&) { startFile(e.path); },
-                   [this](const ImportedFile& f) {
-                       m_hashes.insert(f.path, f.sha256);
-                       m_result.files.append(f);
-                       m_result.bytes += f.size;
-                   });
-    // Pass 2 reads every file again except the manifest.
-    m_progress.bytesTotal =
-        m_progress.bytesRead + m_result.bytes - qMax<qint64>(m_source->find(kManifest)->size, 0);
-    m_result.bundleSha256 = bundleHash(m_result.files);
+    // One pass: every known file is read once, hashed while it is imported; the bundle hash is set on the
+    // import record (and "already imported" checked) at the end, inside the transaction.
+    m_warningsBeforeImport = m_result.warnings.size();
     m_result.exportedAt = m_exportedAt;
-    if (const auto previous = m_store.findImportByBundleHash(m_result.bundleSha256)) {
-        m_result.previousImportId = previous->id;
-        m_result.warnings.append(
-            QStringLiteral(
-                "already imported: this bundle (sha256 %1) was imported on %2 (import %3); its accounts "
-                "were replaced with the same data")
-                .arg(m_result.bundleSha256.left(12), ad::time::toIso(previous->info.importedAt))
-                .arg(previous->id));
-    }
 
-    // Pass 2: one transaction.
+    // One transaction.
     ImportInfo info;
     info.bundlePath = m_path;
-    info.bundleSha256 = m_result.bundleSha256;
+    info.bundleSha256 = QStringLiteral(""); // set by setBundleSha256() once every file is read
     info.exportedAt = m_exportedAt;
     info.source = m_manifestSource;
     info.importedAt = m_opt.now.isValid() ? m_opt.now.toUTC() : QDateTime::currentDateTimeUtc();
@@ -981,12 +975,27 @@ ImportResult Importer::run()
                 break;
             }
         },
-        [this](const ImportedFile& f) {
-            if (m_hashes.value(f.path) != f.sha256)
-                throw Error::at(f.path, 0, QString(), QString(),
-                                QStringLiteral("the file changed while the bundle was being imported"));
-        });
+        [this](const ImportedFile& f) { fileRead(f); });
 
+    // The files in the bundle's order (as listed), the bundle hash, and the re-import check.
+    for (const BundleEntry& e : entries) {
+        const auto it = m_read.constFind(e.path);
+        if (it != m_read.constEnd())
+            m_result.files.append(*it);
+    }
+    m_read.clear();
+    m_result.bundleSha256 = bundleHash(m_result.files);
+    if (const auto previous = m_store.findImportByBundleHash(m_result.bundleSha256)) {
+        m_result.previousImportId = previous->id;
+        m_result.warnings.insert(
+            m_warningsBeforeImport,
+            QStringLiteral(
+                "already imported: this bundle (sha256 %1) was imported on %2 (import %3); its accounts "
+                "were replaced with the same data")
+                .arg(m_result.bundleSha256.left(12), ad::time::toIso(previous->info.importedAt))
+                .arg(previous->id));
+    }
+    m_writer->setBundleSha256(m_result.bundleSha256);
     for (const ImportedFile& f : std::as_const(m_result.files))
         m_writer->addFile(f);
 

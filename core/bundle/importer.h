@@ -6,14 +6,15 @@
 // How it works
 //  1. The bundle is listed (BundleSource::open: paths, links, sizes, zip integrity of the directory) and
 //     every file is classified; files the format does not define are ignored with a warning.
-//  2. manifest.json is read and checked, then every known file is read once to hash it (the bundle hash
-//     goes into the import record before anything is written, and "already imported" is known up front).
+//  2. manifest.json is read and checked.
 //  3. One ImportWriter transaction: accounts.csv, lists.csv, campaigns.csv, evidence.csv, history.csv,
 //     complaints/complaints.csv, then the per-account files (lists/<a>/<l>.csv, messages/<a>/*.eml|*.mbox,
-//     complaints/<a>/*.eml) in the bundle's order, every row streamed straight to SQLite. Each file's hash
-//     is checked against step 2 (a bundle modified meanwhile is an error). The audit entry of kind
-//     "import" is appended and the transaction committed. Any error or a cancellation throws, and the
-//     writer's destructor rolls back: the store is left exactly as it was.
+//     complaints/<a>/*.eml) in the bundle's order, every row streamed straight to SQLite. Every file is
+//     read once and hashed while it is imported; at the end the bundle hash is computed, set on the
+//     import record (ImportWriter::setBundleSha256) and looked up among earlier imports ("already
+//     imported" warning). The audit entry of kind "import" is appended and the transaction committed.
+//     Any error or a cancellation throws, and the writer's destructor rolls back: the store is left
+//     exactly as it was.
 //
 // Memory: the only per-bundle state is the set of account ids (with the line defining each), the list ids
 // of each account, and the per-file hashes; CSV files are read in chunks, list files row by row, .mbox
@@ -49,8 +50,8 @@ namespace ad::bundle {
 
 struct ImportProgress
 {
-    qint64 bytesRead = 0;  // over both passes (hashing, then importing)
-    qint64 bytesTotal = 0; // twice the size of the files read
+    qint64 bytesRead = 0;  // bytes of the bundle's files read so far (each file is read once)
+    qint64 bytesTotal = 0; // the size of the files to read
     qint64 rows = 0;       // CSV rows, messages and reports imported so far
     QString file;          // the file being read
 };

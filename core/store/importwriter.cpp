@@ -13,6 +13,7 @@
 
 #include <QSet>
 #include <sqlite3.h>
+#include <type_traits>
 
 namespace ad {
 
@@ -33,7 +34,7 @@ struct ImportWriter::Private
 
     sql::Statement selAccount, keepStatus, delAccount, insAccount, insCampaign, insList, selList, markFile,
         insListRow, updScreening, insEvidence, insComplaint, incComplaints, insMessage, insHistory, insFile,
-        updSummary;
+        updSummary, updSha256;
 
     // The list the last rows went to.
     QString listAccount, listId;
@@ -41,23 +42,35 @@ struct ImportWriter::Private
 
     explicit Private(CaseStore::Private& store) : sd(store), db(*store.db) {}
 
-    void requireAccount(const QString& accountId, const QString& what) const
+    // `what()` names the record in the error; it is only called on an error (no formatting per row).
+    template <typename What> void requireAccount(const QString& accountId, What&& what) const
     {
         if (!accounts.contains(accountId))
             throw Error::input(
                 QStringLiteral("%1 refers to account_id \"%2\", which is not among this import's accounts")
-                    .arg(what, accountId));
+                    .arg(what(), accountId));
     }
 
     // Steps an INSERT/UPDATE; maps constraint violations to Error::input with the given texts.
     void run(sql::Statement& q, const QString& duplicate, const QString& unknown = QString())
     {
+        run(
+            q, [&] { return duplicate; }, unknown);
+    }
+    // The same with the duplicate text built only when needed.
+    template <typename Dup>
+    void run(sql::Statement& q, Dup&& duplicateText,
+             const QString& unknown = QString()) requires std::is_invocable_r_v<QString, Dup>
+    {
         const int rc = q.tryStep();
         q.reset();
         if (rc == SQLITE_DONE || rc == SQLITE_ROW)
             return;
-        if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) && !duplicate.isEmpty())
-            throw Error::input(duplicate);
+        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
+            const QString duplicate = duplicateText();
+            if (!duplicate.isEmpty())
+                throw Error::input(duplicate);
+        }
         if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && !unknown.isEmpty())
             throw Error::input(unknown);
         db.fail(QStringLiteral("import into the case store failed in \"%1\"")
@@ -68,7 +81,7 @@ struct ImportWriter::Private
     {
         if (listRid != 0 && accountId == listAccount && id == listId)
             return listRid;
-        requireAccount(accountId, QStringLiteral("list_id \"%1\"").arg(id));
+        requireAccount(accountId, [&] { return QStringLiteral("list_id \"%1\"").arg(id); });
         sql::ResetGuard g(selList);
         selList.bind(1, accountId).bind(2, id);
         if (!selList.step())
@@ -85,7 +98,7 @@ struct ImportWriter::Private
         for (sql::Statement* s :
              {&selAccount, &keepStatus, &delAccount, &insAccount, &insCampaign, &insList, &selList, &markFile,
               &insListRow, &updScreening, &insEvidence, &insComplaint, &incComplaints, &insMessage,
-              &insHistory, &insFile, &updSummary})
+              &insHistory, &insFile, &updSummary, &updSha256})
             s->reset();
     }
 };
@@ -162,6 +175,7 @@ ImportWriter::ImportWriter(CaseStore& store, const ImportInfo& info) : d(std::ma
         d->insFile = sql::Statement(
             db, "INSERT INTO import_files(import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)");
         d->updSummary = sql::Statement(db, "UPDATE imports SET summary_json = ?2 WHERE id = ?1");
+        d->updSha256 = sql::Statement(db, "UPDATE imports SET bundle_sha256 = ?2 WHERE id = ?1");
     } catch (...) {
         d->sd.importActive = false;
         throw;
@@ -207,7 +221,7 @@ void ImportWriter::addAccount(const Account& a)
         .bind(7, a.signupAt)
         .bind(8, toString(a.status));
     q.bind(9, a.flaggedAt).bindTextOrNull(10, a.flagReason).bind(11, d->importId).bind(12, status);
-    d->run(q, QStringLiteral("duplicate account_id \"%1\"").arg(a.id));
+    d->run(q, [&] { return QStringLiteral("duplicate account_id \"%1\"").arg(a.id); });
     d->accounts.insert(a.id);
     if (d->listAccount == a.id)
         d->listRid = 0;
@@ -215,7 +229,7 @@ void ImportWriter::addAccount(const Account& a)
 
 void ImportWriter::addCampaign(const Campaign& c)
 {
-    d->requireAccount(c.accountId, QStringLiteral("campaign_id \"%1\"").arg(c.campaignId));
+    d->requireAccount(c.accountId, [&] { return QStringLiteral("campaign_id \"%1\"").arg(c.campaignId); });
     sql::Statement& q = d->insCampaign;
     q.bind(1, c.accountId).bind(2, c.campaignId).bind(3, c.sentAt).bindTextOrNull(4, c.subject);
     q.bindTextOrNull(5, c.fromAddress)
@@ -224,13 +238,15 @@ void ImportWriter::addCampaign(const Campaign& c)
         .bind(8, c.delivered);
     q.bind(9, c.bounces).bind(10, c.hardBounces).bind(11, c.complaints).bind(12, c.unsubscribes);
     q.bind(13, c.uniqueOpens).bind(14, c.uniqueClicks);
-    d->run(q,
-           QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"").arg(c.campaignId, c.accountId));
+    d->run(q, [&] {
+        return QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"")
+            .arg(c.campaignId, c.accountId);
+    });
 }
 
 void ImportWriter::addList(const MailingList& l)
 {
-    d->requireAccount(l.accountId, QStringLiteral("list_id \"%1\"").arg(l.listId));
+    d->requireAccount(l.accountId, [&] { return QStringLiteral("list_id \"%1\"").arg(l.listId); });
     sql::Statement& q = d->insList;
     q.bind(1, l.accountId)
         .bind(2, l.listId)
@@ -238,7 +254,9 @@ void ImportWriter::addList(const MailingList& l)
         .bind(4, l.source)
         .bind(5, l.acquiredAt);
     q.bind(6, l.size).bind(7, l.doubleOptIn).bind(8, l.hasFile);
-    d->run(q, QStringLiteral("duplicate list_id \"%1\" for account \"%2\"").arg(l.listId, l.accountId));
+    d->run(q, [&] {
+        return QStringLiteral("duplicate list_id \"%1\" for account \"%2\"").arg(l.listId, l.accountId);
+    });
     d->listRid = d->db.lastInsertRowId();
     d->listAccount = l.accountId;
     d->listId = l.listId;
@@ -288,7 +306,8 @@ void ImportWriter::setListScreening(const QString& accountId, const QString& lis
 
 qint64 ImportWriter::addEvidence(const EvidenceRow& e)
 {
-    d->requireAccount(e.accountId, QStringLiteral("evidence for subscriber \"%1\"").arg(e.subscriber));
+    d->requireAccount(e.accountId,
+                      [&] { return QStringLiteral("evidence for subscriber \"%1\"").arg(e.subscriber); });
     sql::Statement& q = d->insEvidence;
     q.bind(1, e.accountId)
         .bindTextOrNull(2, e.listId)
@@ -304,7 +323,7 @@ qint64 ImportWriter::addEvidence(const EvidenceRow& e)
 
 qint64 ImportWriter::addComplaint(const Complaint& c)
 {
-    d->requireAccount(c.accountId, QStringLiteral("complaint"));
+    d->requireAccount(c.accountId, [] { return QStringLiteral("complaint"); });
     sql::Statement& q = d->insComplaint;
     q.bind(1, c.accountId)
         .bindTextOrNull(2, c.campaignId)
@@ -326,7 +345,7 @@ qint64 ImportWriter::addComplaint(const Complaint& c)
 
 qint64 ImportWriter::addMessage(const StoredMessage& m)
 {
-    d->requireAccount(m.accountId, QStringLiteral("message %1").arg(m.file));
+    d->requireAccount(m.accountId, [&] { return QStringLiteral("message %1").arg(m.file); });
     if (m.raw.isEmpty())
         throw Error::internal(QStringLiteral("message %1 has no raw bytes to store").arg(m.file));
     sql::Statement& q = d->insMessage;
@@ -354,7 +373,7 @@ qint64 ImportWriter::addMessage(const StoredMessage& m)
 
 qint64 ImportWriter::addHistory(const HistoryEntry& h)
 {
-    d->requireAccount(h.accountId, QStringLiteral("history entry"));
+    d->requireAccount(h.accountId, [] { return QStringLiteral("history entry"); });
     sql::Statement& q = d->insHistory;
     q.bind(1, h.accountId).bind(2, h.at).bind(3, toString(h.action)).bindTextOrNull(4, h.reason);
     q.bindTextOrNull(5, h.by);
@@ -366,7 +385,14 @@ void ImportWriter::addFile(const ImportedFile& f)
 {
     sql::Statement& q = d->insFile;
     q.bind(1, d->importId).bind(2, f.path).bind(3, f.size).bind(4, f.sha256);
-    d->run(q, QStringLiteral("duplicate file \"%1\" in the import").arg(f.path));
+    d->run(q, [&] { return QStringLiteral("duplicate file \"%1\" in the import").arg(f.path); });
+}
+
+void ImportWriter::setBundleSha256(const QString& bundleSha256)
+{
+    d->info.bundleSha256 = bundleSha256;
+    d->updSha256.bind(1, d->importId).bind(2, bundleSha256);
+    d->run(d->updSha256, QString());
 }
 
 void ImportWriter::appendAudit(
