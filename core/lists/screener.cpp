@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -105,6 +106,45 @@ struct Example
     QString extra; // reason / key / domain / suggestion
 };
 
+// The lookup structures built from a ScreeningConfig's lists. Building them costs more than screening a
+// small list, and an import screens thousands of list files with the same config: the last one built is
+// kept per thread and reused when the lists are equal (QStringList == is O(1) for shared copies).
+struct Compiled
+{
+    StringSet roles, disposable, mailbox, real;
+    std::vector<std::string> mailboxList;
+    std::vector<std::string> mailboxFirstLabel;
+};
+
+std::shared_ptr<const Compiled> compiledFor(const ScreeningConfig& config)
+{
+    struct Cache
+    {
+        QStringList roles, disposable, mailbox, real;
+        std::shared_ptr<const Compiled> compiled;
+    };
+    thread_local Cache cache;
+    if (cache.compiled && cache.roles == config.roleLocalParts &&
+        cache.disposable == config.disposableDomains && cache.mailbox == config.mailboxDomains &&
+        cache.real == config.realProviderDomains)
+        return cache.compiled;
+    auto c = std::make_shared<Compiled>();
+    c->roles.assign(config.roleLocalParts);
+    c->disposable.assign(config.disposableDomains);
+    c->mailbox.assign(config.mailboxDomains);
+    c->real.assign(config.realProviderDomains);
+    for (const QString& m : config.mailboxDomains) {
+        const std::string s = m.trimmed().toLower().toStdString();
+        if (s.empty())
+            continue;
+        c->mailboxList.push_back(s);
+        c->mailboxFirstLabel.push_back(s.substr(0, s.find('.')));
+    }
+    cache = Cache{config.roleLocalParts, config.disposableDomains, config.mailboxDomains,
+                  config.realProviderDomains, c};
+    return c;
+}
+
 double share(qint64 n, qint64 of)
 {
     if (of <= 0)
@@ -117,15 +157,25 @@ double share(qint64 n, qint64 of)
 struct Screener::Private
 {
     ScreeningConfig config;
-    StringSet roles, disposable, mailbox, real;
-    std::vector<std::string> mailboxList;
-    std::vector<std::string> mailboxFirstLabel;
+    std::shared_ptr<const Compiled> compiled;
+    const StringSet& roles;
+    const StringSet& disposable;
+    const StringSet& mailbox;
+    const StringSet& real;
+    const std::vector<std::string>& mailboxList;
+    const std::vector<std::string>& mailboxFirstLabel;
     U64Set seen{4096};
     std::unordered_map<std::uint64_t, DomainInfo> domains;
     qint64 untracked = 0; // valid addresses at domains beyond maxTrackedDomains
     qint64 rows = 0, valid = 0, clean = 0;
     qint64 counts[5] = {0, 0, 0, 0, 0}; // invalid, duplicate, role, disposable, typo
     std::vector<Example> examples[5];
+
+    explicit Private(const ScreeningConfig& c)
+        : config(c), compiled(compiledFor(c)), roles(compiled->roles), disposable(compiled->disposable),
+          mailbox(compiled->mailbox), real(compiled->real), mailboxList(compiled->mailboxList),
+          mailboxFirstLabel(compiled->mailboxFirstLabel)
+    {}
 
     void classify(std::string_view domain, DomainInfo& info) const
     {
@@ -169,21 +219,7 @@ struct Screener::Private
     }
 };
 
-Screener::Screener(const ScreeningConfig& config) : d(std::make_unique<Private>())
-{
-    d->config = config;
-    d->roles.assign(config.roleLocalParts);
-    d->disposable.assign(config.disposableDomains);
-    d->mailbox.assign(config.mailboxDomains);
-    d->real.assign(config.realProviderDomains);
-    for (const QString& m : config.mailboxDomains) {
-        const std::string s = m.trimmed().toLower().toStdString();
-        if (s.empty())
-            continue;
-        d->mailboxList.push_back(s);
-        d->mailboxFirstLabel.push_back(s.substr(0, s.find('.')));
-    }
-}
+Screener::Screener(const ScreeningConfig& config) : d(std::make_unique<Private>(config)) {}
 
 Screener::~Screener() = default;
 
