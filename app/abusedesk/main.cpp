@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// abusedesk [--db FILE] [--import BUNDLE] [--version] [--help]: the reviewer's desktop program.
+// abusedesk [--db FILE] [--import BUNDLE] [--account ID [--tab NAME] [--decide]] [--version] [--help]:
+// the reviewer's desktop program. --account/--tab/--decide open a case directly (after the import, if any).
+#include "caseview/caseview.h"
+#include "importer/importtask.h"
 #include "mainwindow/app.h"
 #include "mainwindow/mainwindow.h"
 #include "settings/settings.h"
@@ -12,6 +15,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QTabWidget>
 #include <QTimer>
 #include <cstdio>
 #include <cstring>
@@ -31,6 +35,16 @@ void setupParser(QCommandLineParser& parser)
         {QStringLiteral("import"),
          QCoreApplication::translate("main", "Import this case bundle (folder or .zip) on start."),
          QStringLiteral("BUNDLE")});
+    parser.addOption({QStringLiteral("account"),
+                      QCoreApplication::translate("main", "Open this account when the program has started."),
+                      QStringLiteral("ID")});
+    parser.addOption(
+        {QStringLiteral("tab"),
+         QCoreApplication::translate(
+             "main", "Case view tab to show: overview, metrics, messages, evidence, complaints or history."),
+         QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("decide"),
+                      QCoreApplication::translate("main", "Open the decision dialog for that account.")});
 }
 
 } // namespace
@@ -79,9 +93,42 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    static const QStringList tabNames{QStringLiteral("overview"),   QStringLiteral("metrics"),
+                                      QStringLiteral("messages"),   QStringLiteral("evidence"),
+                                      QStringLiteral("complaints"), QStringLiteral("history")};
+    const QString account = parser.value(QStringLiteral("account"));
+    const QString tabName = parser.value(QStringLiteral("tab")).toLower();
+    const bool decide = parser.isSet(QStringLiteral("decide"));
+    const int tab = tabName.isEmpty() ? 0 : int(tabNames.indexOf(tabName));
+    if (tab < 0) {
+        std::fprintf(stderr, "abusedesk: --tab: unknown tab \"%s\" (one of %s)\n", qPrintable(tabName),
+                     qPrintable(tabNames.join(QStringLiteral(", "))));
+        return 2;
+    }
+    if (account.isEmpty() && (parser.isSet(QStringLiteral("tab")) || decide)) {
+        std::fprintf(stderr, "abusedesk: --tab and --decide need --account\n");
+        return 2;
+    }
+
     ad::ui::MainWindow window(settings, parser.value(QStringLiteral("db")));
     window.show();
+    auto openCase = [&window, account, tab, decide] {
+        if (account.isEmpty())
+            return;
+        window.showAccount(account);
+        window.caseView()->tabs()->setCurrentIndex(tab);
+        if (decide)
+            window.openDecisionDialog();
+    };
     if (!bundle.isEmpty())
-        QTimer::singleShot(0, &window, [&window, bundle] { window.importBundle(bundle); });
+        QTimer::singleShot(0, &window, [&window, bundle, openCase] {
+            if (ad::ui::BackgroundJob* job = window.importBundle(bundle))
+                QObject::connect(job, &ad::ui::BackgroundJob::finished, &window, openCase,
+                                 Qt::QueuedConnection);
+            else
+                openCase();
+        });
+    else
+        QTimer::singleShot(0, &window, openCase);
     return app.exec();
 }

@@ -29,6 +29,7 @@ ComplaintsTab::ComplaintsTab(QWidget* parent) : QWidget(parent)
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showReported(row); });
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
+    m_note->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_viewer = new MessageViewer(this);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
@@ -99,8 +100,10 @@ void ComplaintsTab::showReported(int row)
     if (m_reported[row].isEmpty()) {
         m_note->setText(tr("This complaint came without the reported message (a CSV row)."));
         m_viewer->clear();
+        m_viewer->setVisible(false); // no empty preview pane
         return;
     }
+    m_viewer->setVisible(true);
     m_note->setText(tr("The reported message, as attached to the feedback report:"));
     m_viewer->setRawMessage(m_reported[row], m_files[row]);
 }

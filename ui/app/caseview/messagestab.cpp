@@ -105,7 +105,10 @@ MessagesTab::MessagesTab(QWidget* parent) : QWidget(parent)
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->verticalHeader()->setVisible(false);
+    m_list->setWordWrap(false);
     m_list->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    // Room for ~5 messages above the preview.
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 9);
     connect(m_list, &QTableWidget::currentCellChanged, this, [this](int row) { showMessage(row); });
 
     m_facts = new QLabel(this);

@@ -113,6 +113,10 @@ void DecisionDialog::build()
     m_findings = new QListWidget(this);
     m_findings->setObjectName(QStringLiteral("findingChecklist"));
     m_findings->setAccessibleName(tr("Findings checklist"));
+    // Long summaries wrap instead of scrolling sideways (the numbers are at their end).
+    m_findings->setWordWrap(true);
+    m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_findings->setResizeMode(QListView::Adjust);
     for (const rules::Finding& f : std::as_const(m_findingList)) {
         auto* item = new QListWidgetItem(
             tr("[%1] %2 — %3").arg(Labels::severity(f.severity), f.rule, f.summary), m_findings);
@@ -126,7 +130,7 @@ void DecisionDialog::build()
         auto* item = new QListWidgetItem(tr("No rule fired for this account."), m_findings);
         item->setFlags(Qt::ItemIsEnabled);
     }
-    m_findings->setMaximumHeight(std::min(200, 24 + 22 * int(std::max<qsizetype>(1, m_findingList.size()))));
+    m_findings->setMaximumHeight(std::min(240, 24 + 36 * int(std::max<qsizetype>(1, m_findingList.size()))));
     connect(m_findings, &QListWidget::itemChanged, this, [this] { updateState(); });
     layout->addWidget(m_findings);
 
