@@ -77,7 +77,12 @@ bool waitForJob(MainWindow& w)
     if (!w.currentJob())
         return true;
     QSignalSpy spy(&w, &MainWindow::jobFinished);
-    return spy.wait(240000);
+    const bool finished = spy.wait(240000);
+    // The job ends on its worker thread: its other receivers (the import dialog) get the queued signal after
+    // the window's, so let them run before the test looks at the dialog.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    return finished;
 }
 
 int rowOf(QueueModel* model, const QString& account)
