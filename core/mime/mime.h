@@ -31,8 +31,8 @@ struct ArfReport
     QString userAgent;
     QString sourceIp;
     QString originalMailFrom;
-    QString version;        // Version (RFC 5965 says "1"), as written
-    QString reportedDomain; // Reported-Domain (the first one)
+    QString version;            // Version (RFC 5965 says "1"), as written
+    QString reportedDomain;     // Reported-Domain (the first one)
     QString campaignId;         // X-Campaign-ID of the reported message, when present
     QByteArray reportedMessage; // the third part (message/rfc822 or text/rfc822-headers), raw
 };
