@@ -47,27 +47,7 @@ QString css()
 
 QString esc(const QString& s)
 {
-    QString out;
-    out.reserve(s.size() + 8);
-    for (const QChar c : s) {
-        switch (c.unicode()) {
-        case '&':
-            out += QLatin1String("&amp;");
-            break;
-        case '<':
-            out += QLatin1String("&lt;");
-            break;
-        case '>':
-            out += QLatin1String("&gt;");
-            break;
-        case '"':
-            out += QLatin1String("&quot;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return s.toHtmlEscaped();
 }
 
 class Page

@@ -18,29 +18,9 @@ QString name(const xmlChar* n)
 
 QString escapeText(const QString& s)
 {
-    QString out;
-    out.reserve(s.size() + 8);
-    for (const QChar c : s) {
-        switch (c.unicode()) {
-        case '&':
-            out += QLatin1String("&amp;");
-            break;
-        case '<':
-            out += QLatin1String("&lt;");
-            break;
-        case '>':
-            out += QLatin1String("&gt;");
-            break;
-        case '"':
-            out += QLatin1String("&quot;");
-            break;
-        case '\'':
-            out += QLatin1String("&#39;");
-            break;
-        default:
-            out += c;
-        }
-    }
+    // Qt escapes & < > "; a single quote too, so the result is safe in either attribute quoting.
+    QString out = s.toHtmlEscaped();
+    out.replace(QLatin1Char('\''), QLatin1String("&#39;"));
     return out;
 }
 
