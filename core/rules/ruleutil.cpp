@@ -489,4 +489,42 @@ QJsonArray stringArray(const QStringList& list)
     return a;
 }
 
+QList<Finding> evaluateListShare(const RuleContext& c, const ListShareSpec& spec)
+{
+    const double max = c.number(spec.param, 0.01);
+    const Compare cmp =
+        compareFromString(c.text(QStringLiteral("compare"), QStringLiteral("gt"))).value_or(Compare::Gt);
+    QList<const MailingList*> lists;
+    for (const MailingList& l : c.snapshot.lists) {
+        if (l.screening && l.screening->rows > 0 &&
+            fires(double((*l.screening).*spec.count) / double(l.screening->rows), cmp, max))
+            lists << &l;
+    }
+    std::sort(lists.begin(), lists.end(),
+              [](const MailingList* a, const MailingList* b) { return naturalLess(a->listId, b->listId); });
+    QList<Finding> out;
+    for (const MailingList* l : lists) {
+        const ListScreeningSummary& s = *l->screening;
+        const qint64 n = s.*spec.count;
+        const double share = double(n) / double(s.rows);
+        Finding f = c.finding();
+        f.summary = QStringLiteral("list %1: %2 %3 (%4 of %5 rows) %6 %7")
+                        .arg(l->listId, percent(share), spec.noun, count(n), count(s.rows), symbol(cmp),
+                             percent(max));
+        const Level level{f.severity, max, cmp};
+        f.toClear =
+            QStringLiteral("%1 must be %2 %3 of %4 rows")
+                .arg(spec.noun, symbol(Compare::Le), count(clearingCount(s.rows, level)), count(s.rows));
+        QJsonObject ev;
+        ev.insert(QStringLiteral("list_id"), l->listId);
+        ev.insert(QStringLiteral("value"), share);
+        ev.insert(QStringLiteral("threshold"), max);
+        ev.insert(QStringLiteral("count"), n);
+        ev.insert(QStringLiteral("rows"), s.rows);
+        f.evidence = ev;
+        out << f;
+    }
+    return out;
+}
+
 } // namespace ad::rules::util

@@ -68,6 +68,16 @@ struct RateSpec
 };
 QList<Finding> evaluateRate(const RuleContext& c, const RateSpec& spec);
 
+// An imported-list share rule (list-invalid-addresses, list-disposable-domains): fires per list whose
+// screening count / rows compares to the `param` share (default 0.01, "compare" default gt).
+struct ListShareSpec
+{
+    QString param;                                 // "invalid_share_max"
+    QString noun;                                  // "invalid addresses"
+    qint64 ListScreeningSummary::*count = nullptr; // which screening count
+};
+QList<Finding> evaluateListShare(const RuleContext& c, const ListShareSpec& spec);
+
 // Campaigns with at least `minVolume` in `denominator`, sent no later than the as-of time.
 double minVolume(const RuleContext& c);
 

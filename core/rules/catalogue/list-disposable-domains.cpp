@@ -5,9 +5,6 @@
 #include "rules/rule.h"
 #include "rules/ruleutil.h"
 
-#include <QJsonObject>
-#include <algorithm>
-
 namespace ad::rules {
 
 namespace {
@@ -23,42 +20,9 @@ public:
     }
     QList<Finding> evaluate(const RuleContext& c) const override
     {
-        const double max = c.number(QStringLiteral("disposable_share_max"), 0.01);
-        const util::Compare cmp =
-            util::compareFromString(c.text(QStringLiteral("compare"), QStringLiteral("gt")))
-                .value_or(util::Compare::Gt);
-        QList<const MailingList*> lists;
-        for (const MailingList& l : c.snapshot.lists) {
-            if (l.screening && l.screening->rows > 0 &&
-                util::fires(double(l.screening->disposable) / double(l.screening->rows), cmp, max))
-                lists << &l;
-        }
-        std::sort(lists.begin(), lists.end(), [](const MailingList* a, const MailingList* b) {
-            return util::naturalLess(a->listId, b->listId);
-        });
-        QList<Finding> out;
-        for (const MailingList* l : lists) {
-            const auto& s = *l->screening;
-            const double share = double(s.disposable) / double(s.rows);
-            Finding f = c.finding();
-            f.summary =
-                QStringLiteral("list %1: %2 addresses at disposable-mail domains (%3 of %4 rows) %5 %6")
-                    .arg(l->listId, util::percent(share), util::count(s.disposable), util::count(s.rows),
-                         util::symbol(cmp), util::percent(max));
-            const util::Level level{f.severity, max, cmp};
-            f.toClear = QStringLiteral("addresses at disposable-mail domains must be %1 %2 of %3 rows")
-                            .arg(util::symbol(util::Compare::Le),
-                                 util::count(util::clearingCount(s.rows, level)), util::count(s.rows));
-            QJsonObject ev;
-            ev.insert(QStringLiteral("list_id"), l->listId);
-            ev.insert(QStringLiteral("value"), share);
-            ev.insert(QStringLiteral("threshold"), max);
-            ev.insert(QStringLiteral("count"), s.disposable);
-            ev.insert(QStringLiteral("rows"), s.rows);
-            f.evidence = ev;
-            out << f;
-        }
-        return out;
+        return util::evaluateListShare(c, {QStringLiteral("disposable_share_max"),
+                                           QStringLiteral("addresses at disposable-mail domains"),
+                                           &ListScreeningSummary::disposable});
     }
 };
 
