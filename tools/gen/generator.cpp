@@ -81,6 +81,15 @@ private:
 
 constexpr int64_t kDay = 86400;
 
+// A moment between minDays and maxDays whole days (plus a random time of day) before now. The days are
+// drawn first, then the time of day, in two statements so that the order does not depend on the compiler.
+int64_t timeBefore(Rng& r, int64_t now, int64_t minDays, int64_t maxDays)
+{
+    const int64_t days = r.range(minDays, maxDays);
+    const int64_t seconds = r.range(0, kDay - 1);
+    return now - days * kDay - seconds;
+}
+
 void civil(int64_t days, int& y, unsigned& m, unsigned& d)
 {
     days += 719468;
@@ -517,10 +526,19 @@ Person Generator::person(Rng& r, string_view domainOverride)
 string Generator::ip(Rng& r)
 {
     static const char* const prefixes[] = {"36.68.", "114.124.", "180.252.", "110.136.", "182.1.", "103.47."};
-    if (r.chance(0.1))
-        return "2001:448a:" + hex(r.below(65536), 4) + ":" + hex(r.below(65536), 4) +
-               "::" + hex(r.below(65536), 1 + int(r.below(4)));
-    return string(r.pick(prefixes)) + std::to_string(r.range(0, 255)) + "." + std::to_string(r.range(1, 254));
+    // One random draw per statement: the order of evaluation inside one expression is unspecified in
+    // C++, and GCC and Clang differ, which would make the output depend on the compiler.
+    if (r.chance(0.1)) {
+        const uint64_t g1 = r.below(65536);
+        const uint64_t g2 = r.below(65536);
+        const uint64_t g3 = r.below(65536);
+        const int width = 1 + int(r.below(4));
+        return "2001:448a:" + hex(g1, 4) + ":" + hex(g2, 4) + "::" + hex(g3, width);
+    }
+    const string prefix = r.pick(prefixes);
+    const int64_t third = r.range(0, 255);
+    const int64_t fourth = r.range(1, 254);
+    return prefix + std::to_string(third) + "." + std::to_string(fourth);
 }
 
 Account Generator::makeAccount(int64_t index, Rng& r)
@@ -568,20 +586,29 @@ Account Generator::makeAccount(int64_t index, Rng& r)
             a.postal = string(s.street) + " No. " + std::to_string(no) + ", " + string(s.district) + ", " +
                        string(s.city) + " " + string(s.postcode) + ", Indonesia";
             break;
-        case 1:
-            a.postal = "Ruko " + string(r.pick(text::kIdWords)) + " Blok " + char('A' + r.below(8)) +
-                       " No. " + std::to_string(r.range(1, 40)) + ", " + string(s.street) + ", " +
-                       string(s.city) + " " + string(s.postcode);
+        case 1: {
+            const string word(r.pick(text::kIdWords));
+            const char blok = char('A' + r.below(8));
+            const int64_t unit = r.range(1, 40);
+            a.postal = "Ruko " + word + " Blok " + blok + " No. " + std::to_string(unit) + ", " +
+                       string(s.street) + ", " + string(s.city) + " " + string(s.postcode);
             break;
-        case 2:
-            a.postal = "Gedung \"Graha " + string(r.pick(text::kIdWords)) + "\" Lt. " +
-                       std::to_string(r.range(2, 20)) + ", " + string(s.street) + " Kav. " +
-                       std::to_string(no) + ", " + string(s.city) + " " + string(s.postcode);
+        }
+        case 2: {
+            const string word(r.pick(text::kIdWords));
+            const int64_t floor = r.range(2, 20);
+            a.postal = "Gedung \"Graha " + word + "\" Lt. " + std::to_string(floor) + ", " +
+                       string(s.street) + " Kav. " + std::to_string(no) + ", " + string(s.city) + " " +
+                       string(s.postcode);
             break;
-        default:
-            a.postal = string(s.street) + " " + std::to_string(no) + ", RT 0" +
-                       std::to_string(r.range(1, 9)) + "/RW 0" + std::to_string(r.range(1, 9)) + ", " +
-                       string(s.district) + ", " + string(s.city) + " " + string(s.postcode);
+        }
+        default: {
+            const int64_t rt = r.range(1, 9);
+            const int64_t rw = r.range(1, 9);
+            a.postal = string(s.street) + " " + std::to_string(no) + ", RT 0" + std::to_string(rt) + "/RW 0" +
+                       std::to_string(rw) + ", " + string(s.district) + ", " + string(s.city) + " " +
+                       string(s.postcode);
+        }
         }
     }
     a.website = r.chance(0.9) ? "https://www." + a.domain + "/" : string();
@@ -607,14 +634,14 @@ Account Generator::makeAccount(int64_t index, Rng& r)
         a.linkDomain = hubDomain(block);
     }
     const int64_t now = m_o.exportedAt;
-    a.signupAt = now - r.range(200, 2600) * kDay - r.range(0, kDay - 1);
+    a.signupAt = timeBefore(r, now, 200, 2600);
     a.status = (a.flags & SuspendedHub)         ? "suspended"
                : (a.flags & Terminated)         ? "terminated"
                : (a.flags & ComplaintAfterWarn) ? "warned"
                                                 : "active";
     const bool violating = (a.flags & ~uint32_t(CleanImport)) != 0;
     if (violating || r.chance(0.3)) {
-        a.flaggedAt = now - r.range(1, 20) * kDay - r.range(0, kDay - 1);
+        a.flaggedAt = timeBefore(r, now, 1, 20);
         if (a.flags & (HighComplaint | ComplaintNoWarn | ComplaintAfterWarn))
             a.flagReason = "complaint spike";
         else if (a.flags & HighBounce)
@@ -644,7 +671,8 @@ void Generator::writeCampaigns(Account& a, Rng& r)
     Row row;
     for (int64_t c = 1; c <= n; ++c) {
         const int64_t daysAgo = 3 + (n - c) * 170 / std::max<int64_t>(n, 1);
-        const int64_t at = now - daysAgo * kDay - r.range(2, 14) * 3600 - r.range(0, 3599);
+        const int64_t hoursEarlier = r.range(2, 14);
+        const int64_t at = now - daysAgo * kDay - hoursEarlier * 3600 - r.range(0, 3599);
         a.campaignTimes.push_back(at);
         string subject = string(a.intl ? r.pick(text::kSubjectsEn) : r.pick(text::kSubjectsId));
         if (a.flags & Ring)
@@ -786,15 +814,17 @@ void Generator::writeListFile(const Account& a, const ListInfo& l, Rng& r, int64
         if (u < acc) {
             email = string(r.pick(text::kInvalid));
         } else if (u < (acc += pDisposable)) {
-            email =
-                lower(p.first) + std::to_string(r.range(1, 9999)) + "@" + string(r.pick(text::kDisposable));
-            if (r.chance(0.2))
-                email = lower(p.first) + "@x" + std::to_string(r.range(1, 99)) + "." +
-                        string(r.pick(text::kDisposable));
+            const int64_t suffix = r.range(1, 9999);
+            email = lower(p.first) + std::to_string(suffix) + "@" + string(r.pick(text::kDisposable));
+            if (r.chance(0.2)) {
+                const int64_t sub = r.range(1, 99);
+                email = lower(p.first) + "@x" + std::to_string(sub) + "." + string(r.pick(text::kDisposable));
+            }
         } else if (u < (acc += pTypo)) {
             email = email.substr(0, email.find('@') + 1) + string(r.pick(text::kTypos));
         } else if (u < (acc += pRole)) {
-            email = string(r.pick(text::kRoles)) + "@" + string(r.pick(text::kCompanyDomains));
+            const string role(r.pick(text::kRoles));
+            email = role + "@" + string(r.pick(text::kCompanyDomains));
         } else if (u < (acc += pDup) && filled > 0) {
             email = recent[r.below(uint64_t(std::min<int64_t>(filled, 32)))];
             if (r.chance(0.5)) // a folded duplicate: different case
@@ -831,8 +861,10 @@ void Generator::writeEvidence(const Account& a, Rng& r, int64_t rows)
         const ListInfo& l = *targets[size_t(i) % targets.size()];
         Person p = person(r);
         string subscriber = p.email;
-        if ((a.flags & RoleEvidence) && r.chance(0.12))
-            subscriber = string(r.pick(text::kRoles)) + "@" + string(r.pick(text::kCompanyDomains));
+        if ((a.flags & RoleEvidence) && r.chance(0.12)) {
+            const string role(r.pick(text::kRoles));
+            subscriber = role + "@" + string(r.pick(text::kCompanyDomains));
+        }
         string method;
         if (l.source == "signup_form")
             method = "signup_form";
@@ -846,8 +878,8 @@ void Generator::writeEvidence(const Account& a, Rng& r, int64_t rows)
             method = "offline_form";
         else
             method = r.chance(0.5) ? "signup_form" : "double_opt_in"; // an import backed by web sign-ups
-        int64_t consentAt = now - r.range(10, 690) * kDay - r.range(0, kDay - 1);
-        int64_t lastContacted = now - r.range(4, 60) * kDay - r.range(0, kDay - 1);
+        int64_t consentAt = timeBefore(r, now, 10, 690);
+        int64_t lastContacted = timeBefore(r, now, 4, 60);
         bool hasLastContacted = r.chance(0.85);
         string source;
         if (method == "signup_form")
@@ -1007,14 +1039,14 @@ void Generator::writeComplaints(const Account& a, Rng& r)
     if (a.flags & ComplaintNoWarn) {
         const int64_t n = r.range(3, 8);
         for (int64_t i = 0; i < n; ++i)
-            list.push_back({now - r.range(2, 60) * kDay - r.range(0, kDay - 1), i < 2});
+            list.push_back({timeBefore(r, now, 2, 60), i < 2});
     }
     if (a.flags & ComplaintAfterWarn) {
         list.push_back({now - 80 * kDay + r.range(0, kDay - 1), false}); // before the warning (T-65d)
         list.push_back({now - 72 * kDay + r.range(0, kDay - 1), true});
         const int64_t n = r.range(2, 4);
         for (int64_t i = 0; i < n; ++i)
-            list.push_back({now - r.range(5, 40) * kDay - r.range(0, kDay - 1), i == 0});
+            list.push_back({timeBefore(r, now, 5, 40), i == 0});
     }
     if (a.flags & OldComplaint)
         list.push_back({now - 200 * kDay, false});
@@ -1210,11 +1242,10 @@ string Generator::message(const Account& a, Rng& r, int64_t j, bool crlf)
         for (uint64_t p = 0; p < 3; ++p) {
             const string_view item = a.intl ? text::kProductsEn[(first + p * 7) % text::kProductsEn.size()]
                                             : text::kProductsId[(first + p * 7) % text::kProductsId.size()];
-            products += "\n- " + string(item) + ": " +
-                        (a.intl ? "$" + std::to_string(style.range(5, 180)) + "." +
-                                      std::to_string(style.range(10, 99))
-                                : "Rp " + std::to_string(style.range(15, 950)) + "." +
-                                      std::to_string(style.range(100, 999)));
+            const int64_t whole = a.intl ? style.range(5, 180) : style.range(15, 950);
+            const int64_t cents = a.intl ? style.range(10, 99) : style.range(100, 999);
+            products += "\n- " + string(item) + ": " + (a.intl ? "$" : "Rp ") + std::to_string(whole) + "." +
+                        std::to_string(cents);
         }
         string offer = a.intl ? string(r.pick(text::kOfferEn)) : string(r.pick(text::kOfferId));
         offer = replaceAll(offer, "{pct}", std::to_string(r.range(5, 60)));
@@ -1282,9 +1313,11 @@ string Generator::message(const Account& a, Rng& r, int64_t j, bool crlf)
     string h;
     h +=
         "Return-Path: <bounce-" + lower(a.id) + "-" + token.substr(0, 12) + "@bounces." + a.domain + ">" + nl;
-    h += "Received: from mta" + std::to_string(r.range(1, 9)) +
-         ".optimais-mail.example (mta.optimais-mail.example [203.0.113." + std::to_string(r.range(2, 250)) +
-         "])" + nl + "\tby mx.example.net with ESMTPS id " + token.substr(0, 10) + nl + "\tfor <" + to.email +
+    const int64_t mta = r.range(1, 9);
+    const int64_t mtaHost = r.range(2, 250);
+    h += "Received: from mta" + std::to_string(mta) +
+         ".optimais-mail.example (mta.optimais-mail.example [203.0.113." + std::to_string(mtaHost) + "])" +
+         nl + "\tby mx.example.net with ESMTPS id " + token.substr(0, 10) + nl + "\tfor <" + to.email +
          ">; " + rfc5322(at + 30, 0) + nl;
     const string senderDomain = a.sender.substr(a.sender.find('@') + 1);
     if (a.flags & DmarcFail)
