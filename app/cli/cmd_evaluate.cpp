@@ -9,30 +9,101 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
 
-void printTable(QTextStream& out, const QList<ad::rules::Evaluation>& results)
+// Writes the evaluations as they come, in the output format of the whole list (cli.md): a table, or
+// exactly what QJsonDocument(array of every evaluation).toJson(Indented) gives, one element at a time.
+class Printer
 {
-    out << QStringLiteral("%1 %2 %3 %4\n")
-               .arg(QStringLiteral("ACCOUNT").leftJustified(16), QStringLiteral("STATUS").leftJustified(11),
-                    QStringLiteral("RECOMMENDED").leftJustified(12), QStringLiteral("FINDINGS"));
-    for (const auto& e : results) {
-        out << QStringLiteral("%1 %2 %3 %4\n")
-                   .arg(e.accountId.leftJustified(16), ad::toString(e.status).leftJustified(11),
-                        ad::toString(e.recommended).leftJustified(12))
-                   .arg(e.findings.size());
-        for (const auto& f : e.findings)
-            out << "    " << ad::toString(f.severity).leftJustified(10) << f.rule << ": " << f.summary
-                << '\n';
+public:
+    Printer(QTextStream& out, bool json) : m_out(out), m_json(json) {}
+
+    void add(const ad::rules::Evaluation& e)
+    {
+        if (m_json) {
+            // An element of an indented array is the indented document of the object, every line 4
+            // spaces further in (JSON strings never hold a raw newline).
+            const QByteArray doc = QJsonDocument(ad::rules::toJson(e)).toJson(QJsonDocument::Indented);
+            QByteArray element;
+            element.reserve(doc.size() + doc.size() / 8 + 8);
+            element += m_count == 0 ? "[\n" : ",\n";
+            qsizetype from = 0;
+            while (from < doc.size()) {
+                qsizetype nl = doc.indexOf('\n', from);
+                if (nl < 0)
+                    nl = doc.size();
+                if (from > 0)
+                    element += '\n';
+                element += "    ";
+                element += QByteArrayView(doc).sliced(from, nl - from);
+                from = nl + 1;
+            }
+            m_out << QString::fromUtf8(element);
+        } else {
+            if (m_count == 0)
+                header();
+            m_out << QStringLiteral("%1 %2 %3 %4\n")
+                         .arg(e.accountId.leftJustified(16), ad::toString(e.status).leftJustified(11),
+                              ad::toString(e.recommended).leftJustified(12))
+                         .arg(e.findings.size());
+            for (const auto& f : e.findings)
+                m_out << "    " << ad::toString(f.severity).leftJustified(10) << f.rule << ": " << f.summary
+                      << '\n';
+            if (m_count == 0) {
+                m_asOf = e.asOf;
+                m_policyId = e.policyId;
+                m_policyVersion = e.policyVersion;
+            }
+        }
+        ++m_count;
     }
-    if (!results.isEmpty())
-        out << QStringLiteral("\n%1 account(s) evaluated as of %2 with policy %3 %4\n")
-                   .arg(results.size())
-                   .arg(ad::time::toIso(results.first().asOf), results.first().policyId,
-                        results.first().policyVersion);
+
+    void finish()
+    {
+        if (m_json) {
+            m_out << (m_count == 0 ? "[\n]\n" : "\n]\n");
+            return;
+        }
+        if (m_count == 0) {
+            header();
+            return;
+        }
+        m_out << QStringLiteral("\n%1 account(s) evaluated as of %2 with policy %3 %4\n")
+                     .arg(m_count)
+                     .arg(ad::time::toIso(m_asOf), m_policyId, m_policyVersion);
+    }
+
+private:
+    void header()
+    {
+        m_out << QStringLiteral("%1 %2 %3 %4\n")
+                     .arg(QStringLiteral("ACCOUNT").leftJustified(16),
+                          QStringLiteral("STATUS").leftJustified(11),
+                          QStringLiteral("RECOMMENDED").leftJustified(12), QStringLiteral("FINDINGS"));
+    }
+
+    QTextStream& m_out;
+    bool m_json;
+    qint64 m_count = 0;
+    QDateTime m_asOf;
+    QString m_policyId, m_policyVersion;
+};
+
+// evaluateEach hands the accounts over in the store's (UTF-8 byte) order; the output is sorted by
+// QString (UTF-16) order. The two differ only between characters at or above U+E000 and those outside
+// the BMP, so only a store with such an account id needs the evaluations kept and sorted.
+bool byteOrderIsOutputOrder(const ad::CaseStore& store)
+{
+    bool same = true;
+    store.forEachCurrentStatus([&](const QString& id, ad::AccountStatus) {
+        for (const QChar c : id) {
+            if (c.unicode() >= 0xD800)
+                same = false;
+        }
+    });
+    return same;
 }
 
 int runEvaluate(ad::cli::Args& args)
@@ -79,7 +150,7 @@ int runEvaluate(ad::cli::Args& args)
     if (!when.isValid())
         when = service.defaultAsOf();
 
-    QList<ad::rules::Evaluation> results;
+    Printer printer(args.out(), p.isSet(json));
     if (p.isSet(account)) {
         if (!store.account(p.value(account)))
             throw ad::Error::input(
@@ -88,23 +159,21 @@ int runEvaluate(ad::cli::Args& args)
             throw ad::Error::input(
                 QStringLiteral("the store has no import to take the evaluation time from; give "
                                "--as-of"));
-        results << service.evaluateAccount(p.value(account), when);
+        printer.add(service.evaluateAccount(p.value(account), when));
     } else if (store.accountCount() > 0) {
         if (!when.isValid())
             throw ad::Error::input(
                 QStringLiteral("the store has no import to take the evaluation time from; give "
                                "--as-of"));
-        results = service.evaluateAll(when);
+        if (byteOrderIsOutputOrder(store)) {
+            // Streamed: nothing but the current evaluation is held.
+            service.evaluateEach(when, [&](ad::rules::Evaluation&& e) { printer.add(e); });
+        } else {
+            for (const auto& e : service.evaluateAll(when))
+                printer.add(e);
+        }
     }
-
-    if (p.isSet(json)) {
-        QJsonArray arr;
-        for (const auto& e : results)
-            arr.append(ad::rules::toJson(e));
-        args.out() << QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented));
-    } else {
-        printTable(args.out(), results);
-    }
+    printer.finish();
     return ad::cli::Ok;
 }
 

@@ -256,7 +256,10 @@ void EvaluationService::evaluateEach(const QDateTime& asOf, const std::function<
     QList<EvaluationRow> rows;
     qint64 done = 0;
     bool cancelled = false;
-    d->store.forEachSnapshot([&](AccountSnapshot&& s) {
+    // Only what the enabled rules read (registry.cpp), the campaigns of the rates and the complaints the
+    // cache counts (toRow).
+    const snapshot::Parts parts = d->evaluator.neededParts() | snapshot::Campaigns | snapshot::Complaints;
+    d->store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
         Evaluation e = d->evaluator.evaluate(s, asOf, &overlap);
         rows << toRow(e, s);
         if (sink)

@@ -44,6 +44,18 @@ Evaluation Evaluator::evaluate(const AccountSnapshot& snapshot, const QDateTime&
     return e;
 }
 
+snapshot::Parts Evaluator::neededParts() const
+{
+    snapshot::Parts parts = snapshot::Campaigns; // computeRates
+    for (const auto& rule : catalogue()) {
+        const QString id = rule->id();
+        const Policy::RuleSettings* settings = m_policy.rule(id);
+        if (settings && settings->enabled)
+            parts |= ruleParts(id);
+    }
+    return parts;
+}
+
 void Evaluator::computeRates(const Policy& policy, const AccountSnapshot& snapshot, const QDateTime& asOf,
                              Evaluation& into)
 {

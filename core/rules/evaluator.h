@@ -31,6 +31,11 @@ public:
 
     const Policy& policy() const { return m_policy; }
 
+    // The snapshot parts (domain/snapshot.h) evaluate() reads with this policy: those registered for the
+    // enabled rules plus the campaigns of the account-level rates. A snapshot with at least these parts
+    // gives the same Evaluation as a full one.
+    snapshot::Parts neededParts() const;
+
     // The account-level rates of the store's evaluation cache: sums over the campaigns with at least
     // min_volume (delivered, or sent for bounces) sent no later than `asOf`; nullopt when there are none.
     static void computeRates(const Policy& policy, const AccountSnapshot& snapshot, const QDateTime& asOf,

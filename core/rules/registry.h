@@ -17,5 +17,7 @@ QStringList catalogueIds();
 const Rule* findRule(const QString& id);
 // Position of a rule id in the catalogue (-1 when unknown).
 int catalogueIndex(const QString& id);
+// The snapshot parts (domain/snapshot.h) the rule reads, as registered; snapshot::All for an unknown id.
+snapshot::Parts ruleParts(const QString& id);
 
 } // namespace ad::rules

@@ -10,8 +10,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <algorithm>
 #include <sqlite3.h>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace ad {
 
@@ -455,8 +458,8 @@ void CaseStore::forEachCampaignFrom(
     const std::function<void(const QString& accountId, const QString& from)>& fn) const
 {
     sql::Statement q(*d->db,
-                     "SELECT account_id, from_address FROM campaigns WHERE from_address IS NOT NULL AND "
-                     "from_address <> ''",
+                     "SELECT DISTINCT account_id, from_address FROM campaigns WHERE from_address IS NOT NULL "
+                     "AND from_address <> ''",
                      false);
     while (q.step())
         fn(q.text(0), q.text(1));
@@ -625,8 +628,140 @@ struct Cursor
 
 } // namespace
 
+namespace {
+
+// Shares one QString per distinct value of a low-cardinality column (list and campaign ids, methods,
+// sources, feedback types) so that reading a row does not allocate for it. Bounded: forgets everything
+// past 4096 distinct values.
+class Interner
+{
+public:
+    QString operator()(const sql::Statement& q, int column)
+    {
+        const QByteArrayView v = q.utf8(column);
+        if (v.isEmpty())
+            return q.text(column);
+        const std::string_view key(v.data(), size_t(v.size()));
+        const auto it = m_map.find(key);
+        if (it != m_map.end())
+            return it->second;
+        if (m_map.size() >= 4096)
+            m_map.clear();
+        QString s = QString::fromUtf8(v);
+        m_map.emplace(std::string(key), s);
+        return s;
+    }
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_map;
+};
+
+// The light readers of forEachSnapshot(parts): only the columns named in snapshot.h, the account id
+// shared with the account's own.
+struct LightReaders
+{
+    Interner campaignIds, listIds, listNames, listSources, methods, evidenceSources, checkboxes,
+        complaintCampaigns, feedbackTypes, complaintSources, origins;
+
+    // account_id, campaign_id, sent_at, sent, delivered, bounces, hard_bounces, complaints,
+    // unsubscribes, unique_opens, unique_clicks
+    Campaign campaign(const sql::Statement& q, const QString& accountId)
+    {
+        Campaign c;
+        c.accountId = accountId;
+        c.campaignId = campaignIds(q, 1);
+        c.sentAt = q.dateTime(2);
+        c.sent = q.int64(3);
+        c.delivered = q.int64(4);
+        c.bounces = q.int64(5);
+        c.hardBounces = q.optInt64(6);
+        c.complaints = q.int64(7);
+        c.unsubscribes = q.int64(8);
+        c.uniqueOpens = q.int64(9);
+        c.uniqueClicks = q.optInt64(10);
+        return c;
+    }
+    // AD_LIST_COLS without screening_json
+    MailingList list(const sql::Statement& q, const QString& accountId)
+    {
+        MailingList l;
+        l.accountId = accountId;
+        l.listId = listIds(q, 1);
+        l.name = listNames(q, 2);
+        l.source = listSources(q, 3);
+        l.acquiredAt = q.dateTime(4);
+        l.size = q.optInt64(5);
+        l.doubleOptIn = q.optBool(6);
+        l.hasFile = q.boolean(7);
+        if (!q.isNull(8)) {
+            ListScreeningSummary s;
+            s.rows = q.int64(8);
+            s.invalid = q.int64(9);
+            s.duplicates = q.int64(10);
+            s.role = q.int64(11);
+            s.disposable = q.int64(12);
+            s.typo = q.int64(13);
+            l.screening = s;
+        }
+        return l;
+    }
+    // id, account_id, list_id, subscriber, method, consent_at, source, checkbox_default,
+    // email_contact_explained, last_purchase_at, last_contacted_at
+    EvidenceRow evidence(const sql::Statement& q, const QString& accountId)
+    {
+        EvidenceRow e;
+        e.id = q.int64(0);
+        e.accountId = accountId;
+        e.listId = listIds(q, 2);
+        e.subscriber = q.text(3);
+        e.method = methods(q, 4);
+        e.consentAt = q.dateTime(5);
+        e.source = evidenceSources(q, 6);
+        e.checkboxDefault = checkboxes(q, 7);
+        e.emailContactExplained = q.optBool(8);
+        e.lastPurchaseAt = q.dateTime(9);
+        e.lastContactedAt = q.dateTime(10);
+        return e;
+    }
+    // id, account_id, campaign_id, received_at, recipient, feedback_type, source, origin
+    Complaint complaint(const sql::Statement& q, const QString& accountId)
+    {
+        Complaint c;
+        c.id = q.int64(0);
+        c.accountId = accountId;
+        c.campaignId = complaintCampaigns(q, 2);
+        c.receivedAt = q.dateTime(3);
+        c.recipient = q.text(4);
+        c.feedbackType = feedbackTypes(q, 5);
+        c.source = complaintSources(q, 6);
+        c.origin = origins(q, 7);
+        return c;
+    }
+};
+
+} // namespace
+
 void CaseStore::forEachSnapshot(const std::function<bool(AccountSnapshot&&)>& fn) const
 {
+    forEachSnapshot(snapshot::All, fn);
+}
+
+void CaseStore::forEachSnapshot(snapshot::Parts parts, const std::function<bool(AccountSnapshot&&)>& fn) const
+{
+    using namespace snapshot;
+    if (parts & CampaignDetails)
+        parts |= Campaigns;
+    if (parts & ListDetails)
+        parts |= Lists;
+    if (parts & EvidenceDetails)
+        parts |= Evidence;
+    if (parts & ComplaintDetails)
+        parts |= Complaints;
     sql::Database& db = *d->db;
     // A read transaction keeps every cursor on the same snapshot of the file.
     const bool ownTx = !db.inTransaction();
@@ -643,29 +778,91 @@ void CaseStore::forEachSnapshot(const std::function<bool(AccountSnapshot&&)>& fn
         }
     } end{db, ownTx};
 
+    // One ordered cursor per table asked for; a part without its details bit reads only its light
+    // columns (see snapshot.h). Light campaigns are read in primary-key order (account_id, campaign_id),
+    // which is cheaper than the sent_at index, and put in loadSnapshot's (sent_at, campaign_id) order
+    // per account below.
+    const bool campFull = parts & CampaignDetails, listFull = parts & ListDetails,
+               eviFull = parts & EvidenceDetails, cmpFull = parts & ComplaintDetails;
+    auto cursor = [&](Parts part, QByteArrayView sqlText, int accountCol) {
+        return (parts & part) ? std::make_unique<Cursor>(db, sqlText, accountCol) : nullptr;
+    };
     sql::Statement acc(db, "SELECT " AD_ACCOUNT_COLS ", current_status FROM accounts ORDER BY account_id",
                        false);
-    Cursor camp(db, "SELECT " AD_CAMPAIGN_COLS " FROM campaigns ORDER BY account_id, sent_at, campaign_id",
-                0);
-    Cursor lst(db, "SELECT " AD_LIST_COLS " FROM lists ORDER BY account_id, list_id", 0);
-    Cursor evi(db, "SELECT " AD_EVIDENCE_COLS " FROM evidence ORDER BY account_id, source_line, id", 1);
-    Cursor cmp(db, "SELECT " AD_COMPLAINT_COLS " FROM complaints ORDER BY account_id, received_at, id", 1);
-    Cursor his(db, "SELECT " AD_HISTORY_COLS " FROM history ORDER BY account_id, at, id", 1);
-    Cursor dec(db, "SELECT " AD_DECISION_COLS " FROM decisions d ORDER BY d.account_id, d.id", 1);
-    Cursor msg(db, "SELECT " AD_MESSAGE_COLS " FROM messages ORDER BY account_id, id", 1);
+    const auto camp = cursor(
+        Campaigns,
+        campFull ? QByteArrayView("SELECT " AD_CAMPAIGN_COLS
+                                  " FROM campaigns ORDER BY account_id, sent_at, campaign_id")
+                 : QByteArrayView("SELECT account_id, campaign_id, sent_at, sent, delivered, bounces, "
+                                  "hard_bounces, complaints, unsubscribes, unique_opens, unique_clicks "
+                                  "FROM campaigns ORDER BY account_id, campaign_id"),
+        0);
+    const auto lst =
+        cursor(Lists,
+               listFull ? QByteArrayView("SELECT " AD_LIST_COLS " FROM lists ORDER BY account_id, list_id")
+                        : QByteArrayView("SELECT account_id, list_id, name, source, acquired_at, size, "
+                                         "double_opt_in, has_file, rows_total, invalid, duplicates, role, "
+                                         "disposable, typo FROM lists ORDER BY account_id, list_id"),
+               0);
+    const auto evi = cursor(
+        Evidence,
+        eviFull
+            ? QByteArrayView("SELECT " AD_EVIDENCE_COLS " FROM evidence ORDER BY account_id, source_line, id")
+            : QByteArrayView("SELECT id, account_id, list_id, subscriber, method, consent_at, source, "
+                             "checkbox_default, email_contact_explained, last_purchase_at, "
+                             "last_contacted_at FROM evidence ORDER BY account_id, source_line, id"),
+        1);
+    const auto cmp = cursor(
+        Complaints,
+        cmpFull ? QByteArrayView("SELECT " AD_COMPLAINT_COLS
+                                 " FROM complaints ORDER BY account_id, received_at, id")
+                : QByteArrayView("SELECT id, account_id, campaign_id, received_at, recipient, feedback_type, "
+                                 "source, origin FROM complaints ORDER BY account_id, received_at, id"),
+        1);
+    const auto his =
+        cursor(History, "SELECT " AD_HISTORY_COLS " FROM history ORDER BY account_id, at, id", 1);
+    const auto dec =
+        cursor(Decisions, "SELECT " AD_DECISION_COLS " FROM decisions d ORDER BY d.account_id, d.id", 1);
+    const auto msg = cursor(Messages, "SELECT " AD_MESSAGE_COLS " FROM messages ORDER BY account_id, id", 1);
+    LightReaders light;
 
     while (acc.step()) {
         const QByteArray key = acc.utf8(0).toByteArray();
         AccountSnapshot s;
         s.account = readAccount(acc, 0);
         s.currentStatus = accountStatusFromString(acc.text(AD_ACCOUNT_NCOLS)).value_or(s.account.status);
-        camp.collect(key, [&](const sql::Statement& q) { s.campaigns.append(readCampaign(q)); });
-        lst.collect(key, [&](const sql::Statement& q) { s.lists.append(readList(q)); });
-        evi.collect(key, [&](const sql::Statement& q) { s.evidence.append(readEvidence(q)); });
-        cmp.collect(key, [&](const sql::Statement& q) { s.complaints.append(readComplaint(q)); });
-        his.collect(key, [&](const sql::Statement& q) { s.history.append(readHistory(q)); });
-        dec.collect(key, [&](const sql::Statement& q) { s.decisions.append(readDecision(q)); });
-        msg.collect(key, [&](const sql::Statement& q) { s.messages.append(readMessage(q, false)); });
+        const QString& id = s.account.id;
+        if (camp && campFull) {
+            camp->collect(key, [&](const sql::Statement& q) { s.campaigns.append(readCampaign(q)); });
+        } else if (camp) {
+            camp->collect(key, [&](const sql::Statement& q) { s.campaigns.append(light.campaign(q, id)); });
+            // (sent_at, campaign_id) as SQLite orders them: no sent_at first; the rows came in
+            // campaign_id order, which the stable sort keeps among equal times.
+            std::stable_sort(
+                s.campaigns.begin(), s.campaigns.end(), [](const Campaign& a, const Campaign& b) {
+                    if (a.sentAt.isValid() != b.sentAt.isValid())
+                        return !a.sentAt.isValid();
+                    return a.sentAt.isValid() && a.sentAt.toMSecsSinceEpoch() < b.sentAt.toMSecsSinceEpoch();
+                });
+        }
+        if (lst && listFull)
+            lst->collect(key, [&](const sql::Statement& q) { s.lists.append(readList(q)); });
+        else if (lst)
+            lst->collect(key, [&](const sql::Statement& q) { s.lists.append(light.list(q, id)); });
+        if (evi && eviFull)
+            evi->collect(key, [&](const sql::Statement& q) { s.evidence.append(readEvidence(q)); });
+        else if (evi)
+            evi->collect(key, [&](const sql::Statement& q) { s.evidence.append(light.evidence(q, id)); });
+        if (cmp && cmpFull)
+            cmp->collect(key, [&](const sql::Statement& q) { s.complaints.append(readComplaint(q)); });
+        else if (cmp)
+            cmp->collect(key, [&](const sql::Statement& q) { s.complaints.append(light.complaint(q, id)); });
+        if (his)
+            his->collect(key, [&](const sql::Statement& q) { s.history.append(readHistory(q)); });
+        if (dec)
+            dec->collect(key, [&](const sql::Statement& q) { s.decisions.append(readDecision(q)); });
+        if (msg)
+            msg->collect(key, [&](const sql::Statement& q) { s.messages.append(readMessage(q, false)); });
         if (!fn(std::move(s)))
             break;
     }

@@ -159,7 +159,8 @@ public:
     // Every account's current status in one query (account_id, current_status).
     void forEachCurrentStatus(const std::function<void(const QString& accountId, AccountStatus)>& fn) const;
     // What the cross-account index needs and nothing else, each in one query: every account's current
-    // status and accounts.csv From addresses; every campaign's non-empty From address.
+    // status and accounts.csv From addresses; every campaign's non-empty From address (each distinct
+    // (account, address) pair once).
     void forEachAccountFrom(const std::function<void(const QString& accountId, AccountStatus,
                                                      const QStringList& from)>& fn) const;
     void
@@ -181,6 +182,10 @@ public:
     // Streams every account's snapshot in account_id order with a constant number of queries (merge of
     // ordered cursors), for evaluating a whole store without loading it all. Return false to stop.
     void forEachSnapshot(const std::function<bool(AccountSnapshot&&)>& fn) const;
+    // The same with only `parts` (snapshot::Part bits) filled: the tables not asked for are not read,
+    // and the columns of a part's "details" bit are not read without it. With snapshot::All it is the
+    // overload above. Within an account the rows are in the order loadSnapshot gives.
+    void forEachSnapshot(snapshot::Parts parts, const std::function<bool(AccountSnapshot&&)>& fn) const;
     // Streams every message (without raw) in (account_id, id) order: for the cross-account index.
     void forEachMessage(const std::function<bool(const StoredMessage&)>& fn) const;
 

@@ -92,6 +92,28 @@ private Q_SLOTS:
         }
     }
 
+    // The CLI writes the array one evaluation at a time (EvaluationService::evaluateEach); the bytes are
+    // exactly those of the whole array through QJsonDocument::toJson(Indented), for several accounts, one
+    // account and none.
+    void evaluateJsonIsTheIndentedDocument()
+    {
+        for (const QStringList& extra : {QStringList{}, QStringList{"--account", "A1006"}}) {
+            const Run r = cli(QStringList{"evaluate", "--json", "--db", db} + extra);
+            QVERIFY2(r.code == 0, r.err.constData());
+            const QJsonDocument doc = QJsonDocument::fromJson(r.out);
+            QVERIFY(doc.isArray());
+            QCOMPARE(r.out, doc.toJson(QJsonDocument::Indented));
+        }
+        QTemporaryDir empty;
+        const QString emptyDb = empty.filePath("empty.sqlite");
+        {
+            CaseStore created(emptyDb);
+        }
+        const Run r = cli({"evaluate", "--json", "--db", emptyDb});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QJsonDocument(QJsonArray()).toJson(QJsonDocument::Indented));
+    }
+
     void evaluateOneAccount()
     {
         const Run r = cli({"evaluate", "--account", "A1006", "--json", "--db", db});
