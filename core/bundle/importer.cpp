@@ -3,6 +3,7 @@
 
 #include "audit/chain.h"
 #include "bundle/csvreader.h"
+#include "bundle/fastparse.h"
 #include "lists/screener.h"
 #include "mime/mime.h"
 #include "store/casestore.h"
@@ -145,6 +146,45 @@ void appendJsonString(QString& out, QStringView s)
     out += QLatin1Char('"');
 }
 
+// appendJsonString() for UTF-8 text, appending UTF-8: the same escapes (control characters, quote and
+// backslash are ASCII, so they are recognised byte by byte), every other byte copied.
+void appendJsonUtf8(QByteArray& out, QByteArrayView s)
+{
+    static const char kHex[] = "0123456789abcdef";
+    out += '"';
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const uchar u = uchar(s[i]);
+        if (u >= 0x20 && u != '"' && u != '\\')
+            continue;
+        out.append(s.sliced(from, i - from));
+        from = i + 1;
+        switch (u) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default: {
+            const char esc[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 15]};
+            out.append(esc, 6);
+        }
+        }
+    }
+    out.append(s.sliced(from));
+    out += '"';
+}
+
 // The reason of a core/mime error, without a leading "<name>: " that repeats the file.
 // Also drops a leading `redundant` (e.g. "not an e-mail message: ") that would repeat this importer's words.
 QString reasonOf(const Error& e, const QString& path, QLatin1StringView redundant = {})
@@ -273,9 +313,111 @@ private:
     QString definedAccount(const CsvReader& r, int col) const
     {
         QString a = id(r, col, true);
-        if (!m_accounts.contains(a))
+        if (!m_accounts.contains(a.toUtf8()))
             failAt(r, col, QStringLiteral("account is not defined in accounts.csv"));
         return a;
+    }
+
+    // ---- the same checks on the field's bytes, for the bulk files (no QString per field). A value with
+    // a byte >= 0x80 goes through the QString functions above, so results and errors are the same.
+    static QByteArrayView rawOf(const CsvReader& r, int col)
+    {
+        return col < 0 ? QByteArrayView() : r.raw(col);
+    }
+    QByteArrayView requiredRaw(const CsvReader& r, int col) const
+    {
+        if (r.isEmpty(col))
+            failAt(r, col, QStringLiteral("a value is required"));
+        return r.raw(col);
+    }
+    QByteArrayView idRaw(const CsvReader& r, int col, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return QByteArrayView();
+        }
+        const QByteArrayView v = r.raw(col);
+        if (!fast::isId(v))
+            failAt(r, col, kIdRule);
+        return v;
+    }
+    QByteArrayView definedAccountRaw(const CsvReader& r, int col) const
+    {
+        const QByteArrayView a = idRaw(r, col, true);
+        if (!m_accounts.contains(QByteArray::fromRawData(a.data(), a.size())))
+            failAt(r, col, QStringLiteral("account is not defined in accounts.csv"));
+        return a;
+    }
+    std::optional<qint64> timeMs(const CsvReader& r, int col, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return std::nullopt;
+        }
+        const QByteArrayView v = r.raw(col);
+        if (!fast::isAscii(v)) {
+            const QDateTime t = time(r, col, req);
+            return t.toMSecsSinceEpoch();
+        }
+        const auto t = fast::parseIsoMs(v);
+        if (!t)
+            failAt(r, col, kTimeRule);
+        return t;
+    }
+    QByteArrayView enumRaw(const CsvReader& r, int col, const QStringList& allowed, bool req) const
+    {
+        if (col < 0 || r.isEmpty(col)) {
+            if (req)
+                failAt(r, col, QStringLiteral("a value is required"));
+            return QByteArrayView();
+        }
+        const QByteArrayView v = r.raw(col);
+        if (!fast::isAscii(v)) {
+            enumValue(r, col, allowed, req); // throws: the allowed values are ASCII
+            return v;
+        }
+        const QLatin1StringView l(v.data(), v.size());
+        for (const QString& a : allowed)
+            if (a == l)
+                return v;
+        failAt(r, col, oneOf(allowed));
+    }
+    // idList() joined with ';' into `out` (reused between rows).
+    QByteArrayView idListRaw(const CsvReader& r, int col, QByteArray& out) const
+    {
+        out.resize(0);
+        if (col < 0 || r.isEmpty(col))
+            return QByteArrayView();
+        const QByteArrayView all = r.raw(col);
+        if (!fast::isAscii(all)) {
+            out = idList(r, col).join(QLatin1Char(';')).toUtf8();
+            return out;
+        }
+        const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+        qsizetype start = 0;
+        while (start <= all.size()) {
+            qsizetype end = all.indexOf(';', start);
+            if (end < 0)
+                end = all.size();
+            qsizetype b = start, e = end;
+            while (b < e && space(all[b]))
+                ++b;
+            while (e > b && space(all[e - 1]))
+                --e;
+            if (e > b) {
+                const QByteArrayView t = all.sliced(b, e - b);
+                if (!fast::isId(t))
+                    throw Error::at(r.fileName(), r.fieldLine(col), r.columnName(col), QString::fromUtf8(t),
+                                    kIdRule);
+                if (!out.isEmpty())
+                    out.append(';');
+                out.append(t);
+            }
+            start = end + 1;
+        }
+        return out;
     }
     QStringList list(const CsvReader& r, int col) const
     {
@@ -351,7 +493,7 @@ private:
     void storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw);
     void checkAccountFolder(const QString& path, const QString& account) const
     {
-        if (!m_accounts.contains(account))
+        if (!m_accounts.contains(account.toUtf8()))
             throw Error::at(path, 0, QString(), account,
                             QStringLiteral("folder for an account that is not defined in accounts.csv"));
     }
@@ -368,7 +510,7 @@ private:
     QHash<QString, ImportedFile> m_read;               // files read so far (path -> size and sha256)
     std::optional<lists::ScreeningConfig> m_screening; // read once, on the first list file
     qsizetype m_warningsBeforeImport = 0;              // where the "already imported" warning goes
-    QHash<QString, qint64> m_accounts;                 // account id -> line in accounts.csv
+    QHash<QByteArray, qint64> m_accounts;              // account id (ASCII) -> line in accounts.csv
     // "account/list" of every lists.csv row (ids hold no '/'); one flat set, not a QSet per account
     // (an empty-ish QSet costs ~1 KiB: 100 MiB for 100,000 accounts).
     QSet<QString> m_lists;
@@ -468,7 +610,7 @@ void Importer::importAccounts(EntryReader& in)
     while (r.next()) {
         Account a;
         a.id = id(r, cId, true);
-        if (const auto it = m_accounts.constFind(a.id); it != m_accounts.constEnd())
+        if (const auto it = m_accounts.constFind(a.id.toUtf8()); it != m_accounts.constEnd())
             failAt(r, cId,
                    QStringLiteral("account_id appears twice in accounts.csv (first on line %1)").arg(*it));
         a.name = required(r, cName);
@@ -481,7 +623,7 @@ void Importer::importAccounts(EntryReader& in)
         a.flaggedAt = time(r, cFlagged, false);
         a.flagReason = r.text(cReason);
         store(r, cId, noMessage, [&] { m_writer->addAccount(a); });
-        m_accounts.insert(a.id, r.line());
+        m_accounts.insert(a.id.toUtf8(), r.line());
         ++m_result.counts.accounts;
         row();
     }
@@ -537,14 +679,15 @@ void Importer::importCampaigns(EntryReader& in)
               cHard = r.index(u"hard_bounces"), cComplaints = r.index(u"complaints"),
               cUnsub = r.index(u"unsubscribes"), cOpens = r.index(u"unique_opens"),
               cClicks = r.index(u"unique_clicks");
+    QByteArray listIds;
     while (r.next()) {
-        Campaign c;
-        c.accountId = definedAccount(r, cAcc);
-        c.campaignId = id(r, cId, true);
-        c.sentAt = time(r, cSentAt, true);
-        c.subject = r.text(cSubject);
-        c.fromAddress = r.text(cFrom);
-        c.listIds = idList(r, cLists);
+        CampaignUtf8 c;
+        c.accountId = definedAccountRaw(r, cAcc);
+        c.campaignId = idRaw(r, cId, true);
+        c.sentAt = timeMs(r, cSentAt, true);
+        c.subject = rawOf(r, cSubject);
+        c.fromAddress = rawOf(r, cFrom);
+        c.listIds = idListRaw(r, cLists, listIds);
         c.sent = *count(r, cSent, true);
         c.delivered = *count(r, cDelivered, true);
         c.bounces = *count(r, cBounces, true);
@@ -567,7 +710,10 @@ void Importer::importCampaigns(EntryReader& in)
                        .arg(c.bounces));
         store(
             r, cId,
-            [&] { return QStringLiteral("campaign_id appears twice for account %1").arg(c.accountId); },
+            [&] {
+                return QStringLiteral("campaign_id appears twice for account %1")
+                    .arg(QString::fromUtf8(c.accountId));
+            },
             [&] { m_writer->addCampaign(c); });
         ++m_result.counts.campaigns;
         row();
@@ -594,20 +740,20 @@ void Importer::importEvidence(EntryReader& in)
               cConf = r.index(u"confirmed_at"), cPurchase = r.index(u"last_purchase_at"),
               cContacted = r.index(u"last_contacted_at");
     while (r.next()) {
-        EvidenceRow e;
-        e.accountId = definedAccount(r, cAcc);
-        e.listId = id(r, cList, false);
-        e.subscriber = required(r, cSub);
-        e.method = enumValue(r, cMethod, evidenceMethods(), true);
-        e.consentAt = time(r, cConsent, false);
-        e.source = r.text(cSource);
-        e.ip = r.text(cIp);
-        e.checkboxDefault = enumValue(r, cBox, checkbox, false);
+        EvidenceUtf8 e;
+        e.accountId = definedAccountRaw(r, cAcc);
+        e.listId = idRaw(r, cList, false);
+        e.subscriber = requiredRaw(r, cSub);
+        e.method = enumRaw(r, cMethod, evidenceMethods(), true);
+        e.consentAt = timeMs(r, cConsent, false);
+        e.source = rawOf(r, cSource);
+        e.ip = rawOf(r, cIp);
+        e.checkboxDefault = enumRaw(r, cBox, checkbox, false);
         e.emailContactExplained = boolean(r, cExpl);
-        e.consentText = r.text(cText);
-        e.confirmedAt = time(r, cConf, false);
-        e.lastPurchaseAt = time(r, cPurchase, false);
-        e.lastContactedAt = time(r, cContacted, false);
+        e.consentText = rawOf(r, cText);
+        e.confirmedAt = timeMs(r, cConf, false);
+        e.lastPurchaseAt = timeMs(r, cPurchase, false);
+        e.lastContactedAt = timeMs(r, cContacted, false);
         e.sourceLine = r.line();
         store(r, cSub, noMessage, [&] { return m_writer->addEvidence(e); });
         ++m_result.counts.evidence;
@@ -677,35 +823,35 @@ void Importer::importListFile(const QString& path, const Classified& c, EntryRea
     r.readHeader({QStringLiteral("email")}, nullptr, nullptr);
     const int cEmail = r.index(u"email");
     QList<int> others;
-    QStringList otherNames;
+    QList<QByteArray> otherNames; // as JSON strings, UTF-8
     for (int i = 0; i < r.header().size(); ++i) {
         if (i != cEmail) {
             others.append(i);
             QString n;
             appendJsonString(n, r.header()[i]);
-            otherNames.append(n);
+            otherNames.append(n.toUtf8());
         }
     }
     if (!m_screening)
         m_screening = lists::ScreeningConfig::defaults();
     lists::Screener screener(*m_screening);
-    QString json;
+    QByteArray json;
     while (r.next()) {
-        ListRow lr;
+        ListRowUtf8 lr;
         lr.line = r.line();
-        lr.email = r.text(cEmail);
+        lr.email = r.raw(cEmail);
         json.resize(0);
-        json += QLatin1Char('{');
+        json += '{';
         for (qsizetype k = 0; k < others.size(); ++k) {
             if (k)
-                json += QLatin1Char(',');
+                json += ',';
             json += otherNames[k];
-            json += QLatin1Char(':');
-            appendJsonString(json, r.text(others[k]));
+            json += ':';
+            appendJsonUtf8(json, r.raw(others[k]));
         }
-        json += QLatin1Char('}');
+        json += '}';
         lr.rawJson = json;
-        lr.problems = screener.add(lr.email, lr.line);
+        lr.problems = screener.add(QString::fromUtf8(lr.email), lr.line);
         m_writer->addListRow(c.accountId, c.listId, lr);
         ++m_result.counts.listRows;
         row();

@@ -12,6 +12,7 @@
 #include "domain/snapshot.h"
 #include "domain/types.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -120,6 +121,31 @@ struct ListRow
     QString email;    // as uploaded
     QString rawJson;  // the other columns, {"column": "value", …}
     int problems = 0; // bit set of lists::Problem (see core/lists), computed at import
+};
+
+// The bulk rows of an import as UTF-8 views (valid for the duration of the ImportWriter call) and
+// timestamps in milliseconds since the epoch, UTC (nullopt: absent). An empty view is stored as NULL
+// wherever the record's optional text is (the same values as Campaign/EvidenceRow/ListRow would store).
+struct CampaignUtf8
+{
+    QByteArrayView accountId, campaignId, subject, fromAddress;
+    QByteArrayView listIds; // already ';'-joined, without empty parts
+    std::optional<qint64> sentAt;
+    qint64 sent = 0, delivered = 0, bounces = 0, complaints = 0, unsubscribes = 0, uniqueOpens = 0;
+    std::optional<qint64> hardBounces, uniqueClicks;
+};
+struct EvidenceUtf8
+{
+    QByteArrayView accountId, listId, subscriber, method, source, ip, checkboxDefault, consentText;
+    std::optional<qint64> consentAt, confirmedAt, lastPurchaseAt, lastContactedAt;
+    std::optional<bool> emailContactExplained;
+    qint64 sourceLine = 0;
+};
+struct ListRowUtf8
+{
+    qint64 line = 0;
+    QByteArrayView email, rawJson;
+    int problems = 0;
 };
 
 class ImportWriter;
@@ -239,6 +265,11 @@ public:
     void addCampaign(const Campaign& campaign);
     void addList(const MailingList& list);
     void addListRow(const QString& accountId, const QString& listId, const ListRow& row);
+    // Bulk rows without a QString per field (core/bundle's importer): see the *Utf8 structs above. Same
+    // checks, errors and stored values as the overloads taking records.
+    void addListRow(const QString& accountId, const QString& listId, const ListRowUtf8& row);
+    void addCampaign(const CampaignUtf8& campaign);
+    qint64 addEvidence(const EvidenceUtf8& row);
     void setListScreening(const QString& accountId, const QString& listId, const ListScreeningSummary& s);
     qint64 addEvidence(const EvidenceRow& row);
     qint64 addComplaint(const Complaint& complaint);

@@ -3,8 +3,16 @@
 //
 // Speed: every statement is prepared once when the writer is created and reused for every row; text is
 // bound through the statements' reused UTF-8 buffers, so a list row (the bulk of a large bundle) costs no
-// allocation and no query besides its INSERT (the list's row id is cached between rows). Full-text
-// indexing is done by triggers into FTS5, which buffers terms in memory and writes them in large segments.
+// allocation and no query besides its INSERT (the list's row id is cached between rows).
+//
+// Full-text index: the schema keeps account_fts and message_fts in sync with triggers. FTS5 (as in SQLite
+// 3.40) writes its pending terms to disk at every statement savepoint, i.e. once per INSERT that fires an
+// FTS trigger: one tiny segment per account and message, merged again and again (a third of a 100,000-
+// account import). The writer therefore drops the two AFTER INSERT triggers inside the import's
+// transaction, indexes the imported accounts and messages with one INSERT … SELECT each at commit, and
+// re-creates the triggers from their stored SQL before COMMIT. DDL is transactional in SQLite: a rollback,
+// an error or a kill -9 brings the triggers back with everything else; other connections never see the
+// store without them. The delete triggers (re-imports) stay as they are.
 #include "store/casestore.h"
 #include "store/casestore_p.h"
 #include "store/records_p.h"
@@ -27,10 +35,13 @@ struct ImportWriter::Private
     qint64 importId = 0;
     std::unique_ptr<sql::Transaction> tx;
     bool committed = false;
-    QSet<QString> accounts; // added by this import
+    QSet<QByteArray> accounts; // added by this import (UTF-8)
     // Complaints per account, written to accounts.complaint_count once at commit (an UPDATE per complaint
     // would rewrite the account row and its index entry every time).
     QHash<QString, qint64> complaintCounts;
+
+    // The FTS insert triggers dropped for the import: name -> CREATE TRIGGER text (see the header).
+    QList<std::pair<QByteArray, QByteArray>> ftsTriggers;
 
     sql::Statement selAccount, keepStatus, delAccount, insAccount, insCampaign, insList, selList, markFile,
         insListRow, updScreening, insEvidence, insComplaint, incComplaints, insMessage, insHistory, insFile,
@@ -45,10 +56,32 @@ struct ImportWriter::Private
     // `what()` names the record in the error; it is only called on an error (no formatting per row).
     template <typename What> void requireAccount(const QString& accountId, What&& what) const
     {
-        if (!accounts.contains(accountId))
+        if (!accounts.contains(accountId.toUtf8()))
             throw Error::input(
                 QStringLiteral("%1 refers to account_id \"%2\", which is not among this import's accounts")
                     .arg(what(), accountId));
+    }
+    template <typename What> void requireAccount(QByteArrayView accountId, What&& what) const
+    {
+        if (!accounts.contains(QByteArray::fromRawData(accountId.data(), accountId.size())))
+            requireAccount(QString::fromUtf8(accountId), what);
+    }
+
+    // Binds UTF-8 for the duration of the next step (the callers step before returning); empty binds NULL
+    // when `orNull`, else empty text.
+    void text(sql::Statement& q, int i, QByteArrayView v, bool orNull = true)
+    {
+        const int rc = v.isEmpty() ? (orNull ? sqlite3_bind_null(q.handle(), i)
+                                             : sqlite3_bind_text(q.handle(), i, "", 0, SQLITE_STATIC))
+                                   : sqlite3_bind_text(q.handle(), i, v.data(), int(v.size()), SQLITE_STATIC);
+        if (rc != SQLITE_OK)
+            db.fail(QStringLiteral("binding an import value failed"));
+    }
+    void integer(sql::Statement& q, int i, std::optional<qint64> v)
+    {
+        const int rc = v ? sqlite3_bind_int64(q.handle(), i, *v) : sqlite3_bind_null(q.handle(), i);
+        if (rc != SQLITE_OK)
+            db.fail(QStringLiteral("binding an import value failed"));
     }
 
     // Steps an INSERT/UPDATE; maps constraint violations to Error::input with the given texts.
@@ -122,6 +155,17 @@ ImportWriter::ImportWriter(CaseStore& store, const ImportInfo& info) : d(std::ma
         ins.exec();
         d->importId = db.lastInsertRowId();
 
+        for (const char* name : {"accounts_fts_insert", "messages_fts_insert"}) {
+            sql::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", false);
+            q.bindUtf8(1, name);
+            if (!q.step())
+                continue; // an older schema without it: nothing to restore
+            QByteArray create = q.utf8(0).toByteArray();
+            q.reset();
+            db.exec(QByteArray(QByteArray("DROP TRIGGER ") + name));
+            d->ftsTriggers.append({QByteArray(name), create});
+        }
+
         d->selAccount =
             sql::Statement(db, "SELECT rid, import_id, current_status FROM accounts WHERE account_id = ?1");
         // "an effective decision for it after the bundle's exported_at" (approved terminates count too).
@@ -194,7 +238,7 @@ ImportWriter::~ImportWriter()
 
 void ImportWriter::addAccount(const Account& a)
 {
-    if (d->accounts.contains(a.id))
+    if (d->accounts.contains(a.id.toUtf8()))
         throw Error::input(QStringLiteral("duplicate account_id \"%1\"").arg(a.id));
     QString status = toString(a.status);
     {
@@ -222,7 +266,7 @@ void ImportWriter::addAccount(const Account& a)
         .bind(8, toString(a.status));
     q.bind(9, a.flaggedAt).bindTextOrNull(10, a.flagReason).bind(11, d->importId).bind(12, status);
     d->run(q, [&] { return QStringLiteral("duplicate account_id \"%1\"").arg(a.id); });
-    d->accounts.insert(a.id);
+    d->accounts.insert(a.id.toUtf8());
     if (d->listAccount == a.id)
         d->listRid = 0;
 }
@@ -287,6 +331,83 @@ void ImportWriter::addListRow(const QString& accountId, const QString& listId, c
                                .arg(row.line)
                                .arg(listId, accountId));
     d->db.fail(QStringLiteral("import of a list row into the case store failed"));
+}
+
+void ImportWriter::addListRow(const QString& accountId, const QString& listId, const ListRowUtf8& row)
+{
+    const bool cached = d->listRid != 0 && accountId == d->listAccount && listId == d->listId;
+    const qint64 rid = d->list(accountId, listId);
+    if (!cached) {
+        d->markFile.bind(1, rid);
+        d->run(d->markFile, QString());
+    }
+    sql::Statement& q = d->insListRow;
+    d->integer(q, 1, rid);
+    d->integer(q, 2, row.line);
+    d->text(q, 3, row.email, false);
+    d->text(q, 4, row.rawJson);
+    d->integer(q, 5, row.problems);
+    const int rc = q.tryStep();
+    q.reset();
+    if (rc == SQLITE_DONE)
+        return;
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        throw Error::input(QStringLiteral("duplicate line %1 in list \"%2\" of account \"%3\"")
+                               .arg(row.line)
+                               .arg(listId, accountId));
+    d->db.fail(QStringLiteral("import of a list row into the case store failed"));
+}
+
+void ImportWriter::addCampaign(const CampaignUtf8& c)
+{
+    d->requireAccount(c.accountId, [&] {
+        return QStringLiteral("campaign_id \"%1\"").arg(QString::fromUtf8(c.campaignId));
+    });
+    sql::Statement& q = d->insCampaign;
+    d->text(q, 1, c.accountId, false);
+    d->text(q, 2, c.campaignId, false);
+    d->integer(q, 3, c.sentAt);
+    d->text(q, 4, c.subject);
+    d->text(q, 5, c.fromAddress);
+    d->text(q, 6, c.listIds);
+    d->integer(q, 7, c.sent);
+    d->integer(q, 8, c.delivered);
+    d->integer(q, 9, c.bounces);
+    d->integer(q, 10, c.hardBounces);
+    d->integer(q, 11, c.complaints);
+    d->integer(q, 12, c.unsubscribes);
+    d->integer(q, 13, c.uniqueOpens);
+    d->integer(q, 14, c.uniqueClicks);
+    d->run(q, [&] {
+        return QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"")
+            .arg(QString::fromUtf8(c.campaignId), QString::fromUtf8(c.accountId));
+    });
+}
+
+qint64 ImportWriter::addEvidence(const EvidenceUtf8& e)
+{
+    d->requireAccount(e.accountId, [&] {
+        return QStringLiteral("evidence for subscriber \"%1\"").arg(QString::fromUtf8(e.subscriber));
+    });
+    sql::Statement& q = d->insEvidence;
+    d->text(q, 1, e.accountId, false);
+    d->text(q, 2, e.listId);
+    d->text(q, 3, e.subscriber, false);
+    d->text(q, 4, e.method, false);
+    d->integer(q, 5, e.consentAt);
+    d->text(q, 6, e.source);
+    d->text(q, 7, e.ip);
+    d->text(q, 8, e.checkboxDefault);
+    d->integer(q, 9,
+               e.emailContactExplained ? std::optional<qint64>(*e.emailContactExplained ? 1 : 0)
+                                       : std::nullopt);
+    d->text(q, 10, e.consentText);
+    d->integer(q, 11, e.confirmedAt);
+    d->integer(q, 12, e.lastPurchaseAt);
+    d->integer(q, 13, e.lastContactedAt);
+    d->integer(q, 14, e.sourceLine);
+    d->run(q, QString());
+    return d->db.lastInsertRowId();
 }
 
 void ImportWriter::setListScreening(const QString& accountId, const QString& listId,
@@ -410,6 +531,22 @@ qint64 ImportWriter::commit(const QString& summaryJson)
     for (auto it = d->complaintCounts.cbegin(); it != d->complaintCounts.cend(); ++it) {
         d->incComplaints.bind(1, it.key()).bind(2, it.value());
         d->run(d->incComplaints, QString());
+    }
+    // Full-text index of what this import added (every message of an imported account is new: a re-import
+    // deleted the old ones), then the triggers again (see the header).
+    for (const auto& [name, create] : std::as_const(d->ftsTriggers)) {
+        const char* fill =
+            name == "accounts_fts_insert"
+                ? "INSERT INTO account_fts(rowid, account_id, name, owner_email, from_addresses, "
+                  "postal_address, website) SELECT rid, account_id, name, owner_email, from_addresses, "
+                  "postal_address, website FROM accounts WHERE import_id = ?1 ORDER BY rid"
+                : "INSERT INTO message_fts(rowid, subject, text) SELECT m.id, m.subject, m.text FROM "
+                  "accounts a "
+                  "JOIN messages m ON m.account_id = a.account_id WHERE a.import_id = ?1 ORDER BY m.id";
+        sql::Statement q(d->db, fill, false);
+        q.bind(1, d->importId);
+        q.exec();
+        d->db.exec(create);
     }
     d->resetAll();
     d->tx->commit();

@@ -6,6 +6,7 @@
 #include "bundletestutil.h"
 #include "lists/screener.h"
 #include "store/casestore.h"
+#include "store/sqlite.h"
 #include "util/error.h"
 #include "util/timeutil.h"
 
@@ -580,6 +581,34 @@ private Q_SLOTS:
                  qPrintable(second.warnings[0]));
         QCOMPARE(store.imports().size(), 2);
         QCOMPARE(store.auditCount(), 2);
+    }
+
+    // The importer fills the full-text indexes in bulk at commit (the FTS insert triggers are dropped
+    // during the import's transaction): the indexes match their tables, re-imports do not duplicate
+    // entries, and the triggers are back afterwards.
+    void fullTextIndexAfterImportAndReimport()
+    {
+        const QString db = newPath(QStringLiteral("cases.sqlite"));
+        CaseStore store(db);
+        for (int round = 0; round < 2; ++round) {
+            importBundle(store, fixture(QStringLiteral("bundle-good")), options());
+            QueueFilter f;
+            f.text = QStringLiteral("Bright Deals");
+            QCOMPARE(store.queueCount(f), 1);
+            f.text = QStringLiteral("autumn letter"); // a message subject of A1002
+            QCOMPARE(store.queueCount(f), 1);
+            f.text = QStringLiteral("caf"); // "Café news", prefix, diacritics removed
+            QCOMPARE(store.queueCount(f), 1);
+            sql::Database& d = store.database();
+            d.exec("INSERT INTO account_fts(account_fts) VALUES ('integrity-check')");
+            d.exec("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')");
+            QCOMPARE(d.queryInt("SELECT count(*) FROM account_fts"), 2);
+            QCOMPARE(d.queryInt("SELECT count(*) FROM message_fts"),
+                     d.queryInt("SELECT count(*) FROM messages"));
+            QCOMPARE(d.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN "
+                                "('accounts_fts_insert', 'messages_fts_insert')"),
+                     2);
+        }
     }
 
     void cancellationFromAnotherThread()

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bundle/fastparse.h"
+
+namespace ad::bundle::fast {
+
+namespace {
+
+bool digits(QByteArrayView s, qsizetype from, qsizetype n, int* out)
+{
+    if (from + n > s.size())
+        return false;
+    int v = 0;
+    for (qsizetype i = from; i < from + n; ++i) {
+        const char c = s[i];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (QDate's), y >= 1.
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const qint64 era = y / 400;
+    const qint64 yoe = y - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+} // namespace
+
+std::optional<qint64> parseIsoMs(QByteArrayView s)
+{
+    int y = 0, mo = 0, d = 0;
+    if (s.size() < 10 || !digits(s, 0, 4, &y) || s[4] != '-' || !digits(s, 5, 2, &mo) || s[7] != '-' ||
+        !digits(s, 8, 2, &d))
+        return std::nullopt;
+    // QDate: no year 0, months 1-12, days of the month.
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0))
+        return std::nullopt;
+    const qint64 dayMs = daysFromCivil(y, mo, d) * 86400000LL;
+    if (s.size() == 10)
+        return dayMs;
+    if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+        return std::nullopt;
+    int h = 0, mi = 0, sec = 0, ms = 0;
+    if (!digits(s, 11, 2, &h) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, &mi))
+        return std::nullopt;
+    qsizetype pos = 16;
+    if (pos < s.size() && s[pos] == ':') {
+        if (!digits(s, pos + 1, 2, &sec))
+            return std::nullopt;
+        pos += 3;
+        if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+            ++pos;
+            int frac = 0, n = 0;
+            while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+                if (n < 3) {
+                    frac = frac * 10 + (s[pos] - '0');
+                    ++n;
+                }
+                ++pos;
+            }
+            if (n == 0)
+                return std::nullopt;
+            while (n < 3) {
+                frac *= 10;
+                ++n;
+            }
+            ms = frac;
+        }
+    }
+    // QTime: 00:00:00.000 to 23:59:59.999 (24:00 is refused).
+    if (h > 23 || mi > 59 || sec > 59)
+        return std::nullopt;
+    if (pos >= s.size())
+        return std::nullopt; // an offset is required
+    int offset = 0;
+    if (s[pos] == 'Z' || s[pos] == 'z') {
+        ++pos;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+        const int sign = s[pos] == '-' ? -1 : 1;
+        int oh = 0, om = 0;
+        if (!digits(s, pos + 1, 2, &oh))
+            return std::nullopt;
+        pos += 3;
+        if (pos < s.size() && s[pos] == ':')
+            ++pos;
+        if (!digits(s, pos, 2, &om))
+            return std::nullopt;
+        pos += 2;
+        if (oh > 23 || om > 59)
+            return std::nullopt;
+        offset = sign * (oh * 3600 + om * 60);
+    } else {
+        return std::nullopt;
+    }
+    if (pos != s.size())
+        return std::nullopt;
+    return dayMs + ((h * 60LL + mi) * 60 + sec - offset) * 1000 + ms;
+}
+
+} // namespace ad::bundle::fast
