@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
+#include <openssl/evp.h>
 
 namespace ad::bundle {
 
@@ -390,6 +391,32 @@ void BundleSource::read(const std::function<bool(const BundleEntry&)>& wanted,
         if (done)
             done(f);
     });
+}
+
+FileSha256::FileSha256() : m_ctx(EVP_MD_CTX_new())
+{
+    if (!m_ctx || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_ctx), EVP_sha256(), nullptr) != 1)
+        throw Error::internal(QStringLiteral("OpenSSL: cannot start a SHA-256 digest"));
+}
+
+FileSha256::~FileSha256()
+{
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx));
+}
+
+void FileSha256::add(QByteArrayView bytes)
+{
+    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_ctx), bytes.data(), size_t(bytes.size())) != 1)
+        throw Error::internal(QStringLiteral("OpenSSL: SHA-256 digest failed"));
+}
+
+QString FileSha256::hex()
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_ctx), md, &n) != 1)
+        throw Error::internal(QStringLiteral("OpenSSL: SHA-256 digest failed"));
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(md), int(n)).toHex());
 }
 
 QString bundleHash(QList<ImportedFile> files)

@@ -882,7 +882,9 @@ void Importer::storeMessage(const QString& path, const QString& account, int mbo
     m.file = path;
     m.mboxIndex = mboxIndex;
     m.raw = raw;
-    m.sha256 = sha256Hex(raw);
+    FileSha256 digest;
+    digest.add(raw);
+    m.sha256 = digest.hex();
     m.from = pm.from;
     m.subject = pm.subject;
     m.date = pm.date;
