@@ -9,6 +9,7 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
+#include <QIODevice>
 #include <QJsonDocument>
 
 namespace {
@@ -40,7 +41,7 @@ public:
                 element += QByteArrayView(doc).sliced(from, nl - from);
                 from = nl + 1;
             }
-            m_out << QString::fromUtf8(element);
+            write(element);
         } else {
             if (m_count == 0)
                 header();
@@ -63,7 +64,7 @@ public:
     void finish()
     {
         if (m_json) {
-            m_out << (m_count == 0 ? "[\n]\n" : "\n]\n");
+            write(m_count == 0 ? QByteArrayLiteral("[\n]\n") : QByteArrayLiteral("\n]\n"));
             return;
         }
         if (m_count == 0) {
@@ -76,6 +77,17 @@ public:
     }
 
 private:
+    // UTF-8 straight to the stream's device (stdout) when it has one, after what the stream holds.
+    void write(const QByteArray& utf8)
+    {
+        if (QIODevice* device = m_out.device()) {
+            m_out.flush();
+            device->write(utf8);
+        } else {
+            m_out << QString::fromUtf8(utf8);
+        }
+    }
+
     void header()
     {
         m_out << QStringLiteral("%1 %2 %3 %4\n")

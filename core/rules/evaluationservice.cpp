@@ -51,6 +51,39 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
     return r;
 }
 
+// Sets the connection's mmap_size for the lifetime of the object (SQLite caps it at its compile-time
+// maximum) and puts the previous value back.
+class MmapForRun
+{
+public:
+    explicit MmapForRun(sql::Database& db) : m_db(db)
+    {
+        try {
+            m_previous = db.queryInt("PRAGMA mmap_size");
+            db.queryInt("PRAGMA mmap_size=2147418112");
+            m_set = true;
+        } catch (const Error&) {
+            // not available on this build of SQLite: plain reads
+        }
+    }
+    ~MmapForRun()
+    {
+        if (!m_set)
+            return;
+        try {
+            m_db.queryInt(QByteArray("PRAGMA mmap_size=" + QByteArray::number(m_previous)));
+        } catch (const Error&) {
+        }
+    }
+    MmapForRun(const MmapForRun&) = delete;
+    MmapForRun& operator=(const MmapForRun&) = delete;
+
+private:
+    sql::Database& m_db;
+    qint64 m_previous = 0;
+    bool m_set = false;
+};
+
 } // namespace
 
 // ---- The process-wide cache of built overlap indexes ------------------------------------------------
@@ -244,6 +277,8 @@ void EvaluationService::evaluateEach(const QDateTime& asOf, const std::function<
     if (!asOf.isValid())
         throw Error::input(
             QStringLiteral("no evaluation time: the store has no import and no as-of time was given"));
+    // Reading a whole store: memory-mapped I/O instead of a read() copy per page, for this run only.
+    MmapForRun mmap(d->store.database());
     d->acquire();
     std::lock_guard use(*d->use);
     OverlapIndex& overlap = *d->index;

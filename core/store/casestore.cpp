@@ -457,12 +457,31 @@ void CaseStore::forEachAccountFrom(
 void CaseStore::forEachCampaignFrom(
     const std::function<void(const QString& accountId, const QString& from)>& fn) const
 {
+    // In primary-key order (account_id, campaign_id) an account's rows come together: each distinct
+    // (account, address) pair is handed over once, without a temporary b-tree or a QString per row.
     sql::Statement q(*d->db,
-                     "SELECT DISTINCT account_id, from_address FROM campaigns WHERE from_address IS NOT NULL "
-                     "AND from_address <> ''",
+                     "SELECT account_id, from_address FROM campaigns WHERE from_address IS NOT NULL AND "
+                     "from_address <> '' ORDER BY account_id",
                      false);
-    while (q.step())
-        fn(q.text(0), q.text(1));
+    auto view = [&](int column) {
+        const QByteArrayView v = q.utf8(column);
+        return std::string_view(v.data(), size_t(v.size()));
+    };
+    std::string account;
+    QString accountText;
+    std::vector<std::string> seen;
+    while (q.step()) {
+        if (view(0) != account) {
+            account = view(0);
+            accountText = q.text(0);
+            seen.clear();
+        }
+        const std::string_view from = view(1);
+        if (std::find(seen.begin(), seen.end(), from) != seen.end())
+            continue;
+        seen.emplace_back(from);
+        fn(accountText, q.text(1));
+    }
 }
 
 QList<Campaign> CaseStore::campaigns(const QString& accountId) const
