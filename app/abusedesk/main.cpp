@@ -41,7 +41,8 @@ void setupParser(QCommandLineParser& parser)
     parser.addOption(
         {QStringLiteral("tab"),
          QCoreApplication::translate(
-             "main", "Case view tab to show: overview, metrics, messages, evidence, complaints or history."),
+             "main",
+             "Case view tab to show: overview, metrics, messages, evidence, lists, complaints or history."),
          QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("decide"),
                       QCoreApplication::translate("main", "Open the decision dialog for that account.")});
@@ -95,7 +96,8 @@ int main(int argc, char** argv)
 
     static const QStringList tabNames{QStringLiteral("overview"),   QStringLiteral("metrics"),
                                       QStringLiteral("messages"),   QStringLiteral("evidence"),
-                                      QStringLiteral("complaints"), QStringLiteral("history")};
+                                      QStringLiteral("lists"),      QStringLiteral("complaints"),
+                                      QStringLiteral("history")};
     const QString account = parser.value(QStringLiteral("account"));
     const QString tabName = parser.value(QStringLiteral("tab")).toLower();
     const bool decide = parser.isSet(QStringLiteral("decide"));

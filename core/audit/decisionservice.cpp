@@ -134,7 +134,8 @@ bool DecisionService::rationaleIsSentence(const QString& rationale)
 }
 
 QString DecisionService::notice(const QString& accountId, Action action, const QString& language,
-                                const QList<rules::Finding>& findings, const QString& rationale) const
+                                const QList<rules::Finding>& findings, const QString& rationale,
+                                const QString& listId) const
 {
     const auto account = m_store.account(accountId);
     if (!account)
@@ -146,6 +147,8 @@ QString DecisionService::notice(const QString& accountId, Action action, const Q
     QHash<QString, QString> v;
     v.insert(QStringLiteral("account_id"), account->id);
     v.insert(QStringLiteral("account_name"), account->name);
+    if (!listId.isEmpty())
+        v.insert(QStringLiteral("list_id"), listId);
     v.insert(QStringLiteral("date"), now.toUTC().toString(QStringLiteral("yyyy-MM-dd")));
     v.insert(QStringLiteral("policy_title"), m_policy.title());
     v.insert(QStringLiteral("policy_version"), m_policy.version());
@@ -251,10 +254,10 @@ DecisionOutcome DecisionService::decide(const DecisionRequest& req, const QDateT
     // approval time.
     if (!needsSecond) {
         d.noticeLanguage = req.language;
-        d.noticeText = notice(req.accountId, req.action, req.language, basis, d.rationale);
+        d.noticeText = notice(req.accountId, req.action, req.language, basis, d.rationale, req.listId);
     } else {
         // Still render it now so an unfillable template blocks the proposal, not the approval.
-        notice(req.accountId, req.action, req.language, basis, d.rationale);
+        notice(req.accountId, req.action, req.language, basis, d.rationale, req.listId);
         d.noticeLanguage = req.language;
     }
     const std::optional<AccountStatus> newStatus = needsSecond ? std::nullopt : statusAfter(req.action);

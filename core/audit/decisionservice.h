@@ -57,9 +57,11 @@ public:
     DecisionOutcome approve(const QString& accountId, const QString& reviewer);
 
     // Renders the customer notice for an action without recording anything (the decision dialog's live
-    // preview). Throws Error::input naming any placeholder that could not be filled.
+    // preview). Throws Error::input naming any placeholder that could not be filled. `listId` fills the
+    // {{list_id}} placeholder of the approve_list / reject_list templates.
     QString notice(const QString& accountId, Action action, const QString& language,
-                   const QList<rules::Finding>& findings, const QString& rationale) const;
+                   const QList<rules::Finding>& findings, const QString& rationale,
+                   const QString& listId = {}) const;
 
     // Whether `action` differs from `recommended` so that a rationale is required, and the rule used
     // for "at least a sentence" (≥ 20 characters and at least 3 words).

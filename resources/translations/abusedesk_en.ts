@@ -134,6 +134,10 @@
             <source>&amp;Complaints (%1)</source>
             <translation>&amp;Complaints (%1)</translation>
         </message>
+        <message>
+            <source>&amp;Lists</source>
+            <translation>&amp;Lists</translation>
+        </message>
     </context>
     <context>
         <name>ad::ui::ComplaintsTab</name>
@@ -637,6 +641,576 @@ Would clear: %2</translation>
         </message>
     </context>
     <context>
+        <name>ad::ui::ListDecisionDialog</name>
+        <message>
+            <source>Reject list %1 — %2</source>
+            <translation>Reject list %1 — %2</translation>
+        </message>
+        <message>
+            <source>Approve list %1 — %2</source>
+            <translation>Approve list %1 — %2</translation>
+        </message>
+        <message>
+            <source>Account %1 — %2
+List %3 — %4 (source: %5)
+Reviewer: %6</source>
+            <translation>Account %1 — %2
+List %3 — %4 (source: %5)
+Reviewer: %6</translation>
+        </message>
+        <message>
+            <source>Uploaded file: %1 rows: %2 invalid, %3 duplicates, %4 role, %5 disposable, %6 typo domains</source>
+            <translation>Uploaded file: %1 rows: %2 invalid, %3 duplicates, %4 role, %5 disposable, %6 typo domains</translation>
+        </message>
+        <message>
+            <source>Findings of the rules on this list:</source>
+            <translation>Findings of the rules on this list:</translation>
+        </message>
+        <message>
+            <source>Findings on this list</source>
+            <translation>Findings on this list</translation>
+        </message>
+        <message>
+            <source>[%1] %2 — %3</source>
+            <translation>[%1] %2 — %3</translation>
+        </message>
+        <message>
+            <source>%1
+Would clear: %2</source>
+            <translation>%1
+Would clear: %2</translation>
+        </message>
+        <message>
+            <source>No rule fired on this list.</source>
+            <translation>No rule fired on this list.</translation>
+        </message>
+        <message>
+            <source>&amp;Rationale (required):</source>
+            <translation>&amp;Rationale (required):</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>Rationale</translation>
+        </message>
+        <message>
+            <source>Why must this list not be used? At least a sentence.</source>
+            <translation>Why must this list not be used? At least a sentence.</translation>
+        </message>
+        <message>
+            <source>Why may this list be used? At least a sentence.</source>
+            <translation>Why may this list be used? At least a sentence.</translation>
+        </message>
+        <message>
+            <source>Customer notice:</source>
+            <translation>Customer notice:</translation>
+        </message>
+        <message>
+            <source>Notice language</source>
+            <translation>Notice language</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Indonesian</source>
+            <translation>Indonesian</translation>
+        </message>
+        <message>
+            <source>Customer notice preview</source>
+            <translation>Customer notice preview</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject list</source>
+            <translation>Re&amp;ject list</translation>
+        </message>
+        <message>
+            <source>&amp;Approve list</source>
+            <translation>&amp;Approve list</translation>
+        </message>
+        <message>
+            <source>A list decision needs a rationale of at least a sentence (20 characters, 3 words).</source>
+            <translation>A list decision needs a rationale of at least a sentence (20 characters, 3 words).</translation>
+        </message>
+        <message>
+            <source>✓ Rationale given.</source>
+            <translation>✓ Rationale given.</translation>
+        </message>
+        <message>
+            <source>No notice is sent to the customer for this action.</source>
+            <translation>No notice is sent to the customer for this action.</translation>
+        </message>
+        <message>
+            <source>The notice cannot be generated: %1</source>
+            <translation>The notice cannot be generated: %1</translation>
+        </message>
+        <message>
+            <source>Not recorded: %1</source>
+            <translation>Not recorded: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ad::ui::ListRowsModel</name>
+        <message>
+            <source>empty</source>
+            <translation>empty</translation>
+        </message>
+        <message>
+            <source>address longer than 254 characters</source>
+            <translation>address longer than 254 characters</translation>
+        </message>
+        <message>
+            <source>non-ASCII characters (internationalised addresses are not accepted)</source>
+            <translation>non-ASCII characters (internationalised addresses are not accepted)</translation>
+        </message>
+        <message>
+            <source>bad quoted pair in local part</source>
+            <translation>bad quoted pair in local part</translation>
+        </message>
+        <message>
+            <source>control character in local part</source>
+            <translation>control character in local part</translation>
+        </message>
+        <message>
+            <source>unterminated quoted local part</source>
+            <translation>unterminated quoted local part</translation>
+        </message>
+        <message>
+            <source>text after quoted local part</source>
+            <translation>text after quoted local part</translation>
+        </message>
+        <message>
+            <source>empty local part</source>
+            <translation>empty local part</translation>
+        </message>
+        <message>
+            <source>missing @</source>
+            <translation>missing @</translation>
+        </message>
+        <message>
+            <source>more than one @</source>
+            <translation>more than one @</translation>
+        </message>
+        <message>
+            <source>space in address</source>
+            <translation>space in address</translation>
+        </message>
+        <message>
+            <source>local part starts or ends with a dot</source>
+            <translation>local part starts or ends with a dot</translation>
+        </message>
+        <message>
+            <source>consecutive dots in local part</source>
+            <translation>consecutive dots in local part</translation>
+        </message>
+        <message>
+            <source>invalid character in local part</source>
+            <translation>invalid character in local part</translation>
+        </message>
+        <message>
+            <source>local part longer than 64 characters</source>
+            <translation>local part longer than 64 characters</translation>
+        </message>
+        <message>
+            <source>empty domain</source>
+            <translation>empty domain</translation>
+        </message>
+        <message>
+            <source>IP-address literal domains are not accepted</source>
+            <translation>IP-address literal domains are not accepted</translation>
+        </message>
+        <message>
+            <source>domain longer than 253 characters</source>
+            <translation>domain longer than 253 characters</translation>
+        </message>
+        <message>
+            <source>domain ends with a dot</source>
+            <translation>domain ends with a dot</translation>
+        </message>
+        <message>
+            <source>empty label in domain</source>
+            <translation>empty label in domain</translation>
+        </message>
+        <message>
+            <source>domain label longer than 63 characters</source>
+            <translation>domain label longer than 63 characters</translation>
+        </message>
+        <message>
+            <source>invalid character in domain</source>
+            <translation>invalid character in domain</translation>
+        </message>
+        <message>
+            <source>domain label starts or ends with a hyphen</source>
+            <translation>domain label starts or ends with a hyphen</translation>
+        </message>
+        <message>
+            <source>domain has no dot</source>
+            <translation>domain has no dot</translation>
+        </message>
+        <message>
+            <source>top-level domain is numeric</source>
+            <translation>top-level domain is numeric</translation>
+        </message>
+        <message>
+            <source>invalid</source>
+            <translation>invalid</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>duplicate</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>role</translation>
+        </message>
+        <message>
+            <source>disposable</source>
+            <translation>disposable</translation>
+        </message>
+        <message>
+            <source>typo</source>
+            <translation>typo</translation>
+        </message>
+        <message>
+            <source>not a valid address</source>
+            <translation>not a valid address</translation>
+        </message>
+        <message>
+            <source>not a valid address: %1</source>
+            <translation>not a valid address: %1</translation>
+        </message>
+        <message>
+            <source>repeats an earlier row (%1)</source>
+            <translation>repeats an earlier row (%1)</translation>
+        </message>
+        <message>
+            <source>role address (%1@), not a person</source>
+            <translation>role address (%1@), not a person</translation>
+        </message>
+        <message>
+            <source>disposable-mail domain %1</source>
+            <translation>disposable-mail domain %1</translation>
+        </message>
+        <message>
+            <source>%1 looks like a misspelled mailbox domain</source>
+            <translation>%1 looks like a misspelled mailbox domain</translation>
+        </message>
+        <message>
+            <source>%1 looks like a misspelling of %2</source>
+            <translation>%1 looks like a misspelling of %2</translation>
+        </message>
+        <message>
+            <source>Line %1 of the file</source>
+            <translation>Line %1 of the file</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Address as uploaded</source>
+            <translation>Address as uploaded</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Other columns</source>
+            <translation>Other columns</translation>
+        </message>
+    </context>
+    <context>
+        <name>ad::ui::ListsTab</name>
+        <message>
+            <source>Imported lists</source>
+            <translation>Imported lists</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Acquired</source>
+            <translation>Acquired</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>Rows in file</source>
+            <translation>Rows in file</translation>
+        </message>
+        <message>
+            <source>List decision</source>
+            <translation>List decision</translation>
+        </message>
+        <message>
+            <source>Screening summary</source>
+            <translation>Screening summary</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <source>Policy limit</source>
+            <translation>Policy limit</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation>Invalid</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>Duplicates</translation>
+        </message>
+        <message>
+            <source>Role addresses</source>
+            <translation>Role addresses</translation>
+        </message>
+        <message>
+            <source>Disposable domains</source>
+            <translation>Disposable domains</translation>
+        </message>
+        <message>
+            <source>Typo domains</source>
+            <translation>Typo domains</translation>
+        </message>
+        <message>
+            <source>Domain breakdown chart</source>
+            <translation>Domain breakdown chart</translation>
+        </message>
+        <message>
+            <source>&amp;Approve list…</source>
+            <translation>&amp;Approve list…</translation>
+        </message>
+        <message>
+            <source>Approve list</source>
+            <translation>Approve list</translation>
+        </message>
+        <message>
+            <source>Record that this list may be used (approve_list), with a rationale.</source>
+            <translation>Record that this list may be used (approve_list), with a rationale.</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject list…</source>
+            <translation>Re&amp;ject list…</translation>
+        </message>
+        <message>
+            <source>Reject list</source>
+            <translation>Reject list</translation>
+        </message>
+        <message>
+            <source>Record that this list must not be used (reject_list), with a rationale.</source>
+            <translation>Record that this list must not be used (reject_list), with a rationale.</translation>
+        </message>
+        <message>
+            <source>Show rows that are:</source>
+            <translation>Show rows that are:</translation>
+        </message>
+        <message>
+            <source>&amp;invalid</source>
+            <translation>&amp;invalid</translation>
+        </message>
+        <message>
+            <source>d&amp;uplicate</source>
+            <translation>d&amp;uplicate</translation>
+        </message>
+        <message>
+            <source>&amp;role</source>
+            <translation>&amp;role</translation>
+        </message>
+        <message>
+            <source>di&amp;sposable</source>
+            <translation>di&amp;sposable</translation>
+        </message>
+        <message>
+            <source>&amp;typo</source>
+            <translation>&amp;typo</translation>
+        </message>
+        <message>
+            <source>Show %1 rows</source>
+            <translation>Show %1 rows</translation>
+        </message>
+        <message>
+            <source>Offending rows of the list</source>
+            <translation>Offending rows of the list</translation>
+        </message>
+        <message>
+            <source>Imported lists of this account:</source>
+            <translation>Imported lists of this account:</translation>
+        </message>
+        <message>
+            <source>not screened</source>
+            <translation>not screened</translation>
+        </message>
+        <message>
+            <source>no file in the bundle</source>
+            <translation>no file in the bundle</translation>
+        </message>
+        <message>
+            <source>%1 by %2, %3</source>
+            <translation>%1 by %2, %3</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>none yet</translation>
+        </message>
+        <message>
+            <source>This account has no imported lists.</source>
+            <translation>This account has no imported lists.</translation>
+        </message>
+        <message>
+            <source>List %1 — %2 (source: %3)</source>
+            <translation>List %1 — %2 (source: %3)</translation>
+        </message>
+        <message>
+            <source>The uploaded file of this list has not been screened.</source>
+            <translation>The uploaded file of this list has not been screened.</translation>
+        </message>
+        <message>
+            <source>The bundle holds no uploaded file for this list (lists/%1/%2.csv), so there is nothing to screen.</source>
+            <translation>The bundle holds no uploaded file for this list (lists/%1/%2.csv), so there is nothing to screen.</translation>
+        </message>
+        <message>
+            <source>no policy rule</source>
+            <translation>no policy rule</translation>
+        </message>
+        <message>
+            <source>for information</source>
+            <translation>for information</translation>
+        </message>
+        <message>
+            <source>rule off in this policy</source>
+            <translation>rule off in this policy</translation>
+        </message>
+        <message>
+            <source>none allowed</source>
+            <translation>none allowed</translation>
+        </message>
+        <message>
+            <source>%1: any such row fires the rule</source>
+            <translation>%1: any such row fires the rule</translation>
+        </message>
+        <message>
+            <source>below %1</source>
+            <translation>below %1</translation>
+        </message>
+        <message>
+            <source>at most %1</source>
+            <translation>at most %1</translation>
+        </message>
+        <message>
+            <source>%1: %2 %3</source>
+            <translation>%1: %2 %3</translation>
+        </message>
+        <message>
+            <source>over — %1 (%2)</source>
+            <translation>over — %1 (%2)</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>pass</translation>
+        </message>
+        <message>
+            <source>%1 does not fire</source>
+            <translation>%1 does not fire</translation>
+        </message>
+        <message>
+            <source>No list rule of policy %1 fires on this file.</source>
+            <translation>No list rule of policy %1 fires on this file.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n list rule(s) of policy %1 fire on this file.</source>
+            <translation>
+                <numerusform>%n list rule of policy %1 fires on this file.</numerusform>
+                <numerusform>%n list rules of policy %1 fire on this file.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Shares are of all %1 rows; a row can have several problems.</source>
+            <translation>Shares are of all %1 rows; a row can have several problems.</translation>
+        </message>
+        <message>
+            <source>No screened file: no domain breakdown</source>
+            <translation>No screened file: no domain breakdown</translation>
+        </message>
+        <message>
+            <source>No valid address: no domain breakdown</source>
+            <translation>No valid address: no domain breakdown</translation>
+        </message>
+        <message>
+            <source>%1 (disposable)</source>
+            <translation>%1 (disposable)</translation>
+        </message>
+        <message>
+            <source>%1 (typo of %2)</source>
+            <translation>%1 (typo of %2)</translation>
+        </message>
+        <message>
+            <source>other (%1 domains)</source>
+            <translation>other (%1 domains)</translation>
+        </message>
+        <message>
+            <source>Share of valid addresses</source>
+            <translation>Share of valid addresses</translation>
+        </message>
+        <message>
+            <source>Domains by share of the %1 valid addresses (top %2 of %3)</source>
+            <translation>Domains by share of the %1 valid addresses (top %2 of %3)</translation>
+        </message>
+        <message>
+            <source>No decision on this list yet.</source>
+            <translation>No decision on this list yet.</translation>
+        </message>
+        <message>
+            <source>Rejected by %1 on %2.</source>
+            <translation>Rejected by %1 on %2.</translation>
+        </message>
+        <message>
+            <source>Approved by %1 on %2.</source>
+            <translation>Approved by %1 on %2.</translation>
+        </message>
+        <message>
+            <source>Rationale: %1</source>
+            <translation>Rationale: %1</translation>
+        </message>
+        <message>
+            <source>All %1 rows of the file</source>
+            <translation>All %1 rows of the file</translation>
+        </message>
+        <message>
+            <source>%1 matching rows</source>
+            <translation>%1 matching rows</translation>
+        </message>
+    </context>
+    <context>
         <name>ad::ui::MainWindow</name>
         <message>
             <source>AbuseDesk</source>
@@ -848,6 +1422,10 @@ Would clear: %2</translation>
         <message>
             <source>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Compliance review desk for e-mail marketing abuse.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Compliance review desk for e-mail marketing abuse.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1: list %2: %3 recorded by %4.</source>
+            <translation>%1: list %2: %3 recorded by %4.</translation>
         </message>
     </context>
     <context>
@@ -1380,6 +1958,10 @@ Would clear: %2</translation>
         <message>
             <source>Import this case bundle (folder or .zip) on start.</source>
             <translation>Import this case bundle (folder or .zip) on start.</translation>
+        </message>
+        <message>
+            <source>Case view tab to show: overview, metrics, messages, evidence, lists, complaints or history.</source>
+            <translation>Case view tab to show: overview, metrics, messages, evidence, lists, complaints or history.</translation>
         </message>
     </context>
 </TS>

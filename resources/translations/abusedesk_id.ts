@@ -134,6 +134,10 @@
             <source>&amp;Complaints (%1)</source>
             <translation>&amp;Keluhan (%1)</translation>
         </message>
+        <message>
+            <source>&amp;Lists</source>
+            <translation>&amp;Daftar</translation>
+        </message>
     </context>
     <context>
         <name>ad::ui::ComplaintsTab</name>
@@ -633,6 +637,575 @@ Akan selesai jika: %2</translation>
         </message>
     </context>
     <context>
+        <name>ad::ui::ListDecisionDialog</name>
+        <message>
+            <source>Reject list %1 — %2</source>
+            <translation>Tolak daftar %1 — %2</translation>
+        </message>
+        <message>
+            <source>Approve list %1 — %2</source>
+            <translation>Setujui daftar %1 — %2</translation>
+        </message>
+        <message>
+            <source>Account %1 — %2
+List %3 — %4 (source: %5)
+Reviewer: %6</source>
+            <translation>Akun %1 — %2
+Daftar %3 — %4 (sumber: %5)
+Peninjau: %6</translation>
+        </message>
+        <message>
+            <source>Uploaded file: %1 rows: %2 invalid, %3 duplicates, %4 role, %5 disposable, %6 typo domains</source>
+            <translation>Berkas yang diunggah: %1 baris: %2 tidak valid, %3 duplikat, %4 alamat peran, %5 sekali pakai, %6 domain salah ketik</translation>
+        </message>
+        <message>
+            <source>Findings of the rules on this list:</source>
+            <translation>Temuan aturan pada daftar ini:</translation>
+        </message>
+        <message>
+            <source>Findings on this list</source>
+            <translation>Temuan pada daftar ini</translation>
+        </message>
+        <message>
+            <source>[%1] %2 — %3</source>
+            <translation>[%1] %2 — %3</translation>
+        </message>
+        <message>
+            <source>%1
+Would clear: %2</source>
+            <translation>%1
+Akan selesai jika: %2</translation>
+        </message>
+        <message>
+            <source>No rule fired on this list.</source>
+            <translation>Tidak ada aturan yang terpicu pada daftar ini.</translation>
+        </message>
+        <message>
+            <source>&amp;Rationale (required):</source>
+            <translation>&amp;Alasan (wajib):</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Why must this list not be used? At least a sentence.</source>
+            <translation>Mengapa daftar ini tidak boleh digunakan? Minimal satu kalimat.</translation>
+        </message>
+        <message>
+            <source>Why may this list be used? At least a sentence.</source>
+            <translation>Mengapa daftar ini boleh digunakan? Minimal satu kalimat.</translation>
+        </message>
+        <message>
+            <source>Customer notice:</source>
+            <translation>Pemberitahuan pelanggan:</translation>
+        </message>
+        <message>
+            <source>Notice language</source>
+            <translation>Bahasa pemberitahuan</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Inggris</translation>
+        </message>
+        <message>
+            <source>Indonesian</source>
+            <translation>Indonesia</translation>
+        </message>
+        <message>
+            <source>Customer notice preview</source>
+            <translation>Pratinjau pemberitahuan pelanggan</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject list</source>
+            <translation>&amp;Tolak daftar</translation>
+        </message>
+        <message>
+            <source>&amp;Approve list</source>
+            <translation>&amp;Setujui daftar</translation>
+        </message>
+        <message>
+            <source>A list decision needs a rationale of at least a sentence (20 characters, 3 words).</source>
+            <translation>Keputusan atas daftar memerlukan alasan minimal satu kalimat (20 karakter, 3 kata).</translation>
+        </message>
+        <message>
+            <source>✓ Rationale given.</source>
+            <translation>✓ Alasan sudah diberikan.</translation>
+        </message>
+        <message>
+            <source>No notice is sent to the customer for this action.</source>
+            <translation>Tidak ada pemberitahuan yang dikirim ke pelanggan untuk tindakan ini.</translation>
+        </message>
+        <message>
+            <source>The notice cannot be generated: %1</source>
+            <translation>Pemberitahuan tidak dapat dibuat: %1</translation>
+        </message>
+        <message>
+            <source>Not recorded: %1</source>
+            <translation>Tidak dicatat: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ad::ui::ListRowsModel</name>
+        <message>
+            <source>empty</source>
+            <translation>kosong</translation>
+        </message>
+        <message>
+            <source>address longer than 254 characters</source>
+            <translation>alamat lebih dari 254 karakter</translation>
+        </message>
+        <message>
+            <source>non-ASCII characters (internationalised addresses are not accepted)</source>
+            <translation>karakter non-ASCII (alamat internasional tidak diterima)</translation>
+        </message>
+        <message>
+            <source>bad quoted pair in local part</source>
+            <translation>pasangan berkutip yang salah di bagian lokal</translation>
+        </message>
+        <message>
+            <source>control character in local part</source>
+            <translation>karakter kontrol di bagian lokal</translation>
+        </message>
+        <message>
+            <source>unterminated quoted local part</source>
+            <translation>bagian lokal berkutip tidak ditutup</translation>
+        </message>
+        <message>
+            <source>text after quoted local part</source>
+            <translation>ada teks setelah bagian lokal berkutip</translation>
+        </message>
+        <message>
+            <source>empty local part</source>
+            <translation>bagian lokal kosong</translation>
+        </message>
+        <message>
+            <source>missing @</source>
+            <translation>tanpa @</translation>
+        </message>
+        <message>
+            <source>more than one @</source>
+            <translation>lebih dari satu @</translation>
+        </message>
+        <message>
+            <source>space in address</source>
+            <translation>ada spasi di alamat</translation>
+        </message>
+        <message>
+            <source>local part starts or ends with a dot</source>
+            <translation>bagian lokal diawali atau diakhiri titik</translation>
+        </message>
+        <message>
+            <source>consecutive dots in local part</source>
+            <translation>titik berturut-turut di bagian lokal</translation>
+        </message>
+        <message>
+            <source>invalid character in local part</source>
+            <translation>karakter tidak sah di bagian lokal</translation>
+        </message>
+        <message>
+            <source>local part longer than 64 characters</source>
+            <translation>bagian lokal lebih dari 64 karakter</translation>
+        </message>
+        <message>
+            <source>empty domain</source>
+            <translation>domain kosong</translation>
+        </message>
+        <message>
+            <source>IP-address literal domains are not accepted</source>
+            <translation>domain berupa alamat IP tidak diterima</translation>
+        </message>
+        <message>
+            <source>domain longer than 253 characters</source>
+            <translation>domain lebih dari 253 karakter</translation>
+        </message>
+        <message>
+            <source>domain ends with a dot</source>
+            <translation>domain diakhiri titik</translation>
+        </message>
+        <message>
+            <source>empty label in domain</source>
+            <translation>label kosong di domain</translation>
+        </message>
+        <message>
+            <source>domain label longer than 63 characters</source>
+            <translation>label domain lebih dari 63 karakter</translation>
+        </message>
+        <message>
+            <source>invalid character in domain</source>
+            <translation>karakter tidak sah di domain</translation>
+        </message>
+        <message>
+            <source>domain label starts or ends with a hyphen</source>
+            <translation>label domain diawali atau diakhiri tanda hubung</translation>
+        </message>
+        <message>
+            <source>domain has no dot</source>
+            <translation>domain tanpa titik</translation>
+        </message>
+        <message>
+            <source>top-level domain is numeric</source>
+            <translation>domain tingkat atas berupa angka</translation>
+        </message>
+        <message>
+            <source>invalid</source>
+            <translation>tidak valid</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>duplikat</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>peran</translation>
+        </message>
+        <message>
+            <source>disposable</source>
+            <translation>sekali pakai</translation>
+        </message>
+        <message>
+            <source>typo</source>
+            <translation>salah ketik</translation>
+        </message>
+        <message>
+            <source>not a valid address</source>
+            <translation>bukan alamat yang valid</translation>
+        </message>
+        <message>
+            <source>not a valid address: %1</source>
+            <translation>bukan alamat yang valid: %1</translation>
+        </message>
+        <message>
+            <source>repeats an earlier row (%1)</source>
+            <translation>mengulang baris sebelumnya (%1)</translation>
+        </message>
+        <message>
+            <source>role address (%1@), not a person</source>
+            <translation>alamat peran (%1@), bukan orang</translation>
+        </message>
+        <message>
+            <source>disposable-mail domain %1</source>
+            <translation>domain surel sekali pakai %1</translation>
+        </message>
+        <message>
+            <source>%1 looks like a misspelled mailbox domain</source>
+            <translation>%1 tampak seperti domain kotak surat yang salah ketik</translation>
+        </message>
+        <message>
+            <source>%1 looks like a misspelling of %2</source>
+            <translation>%1 tampak seperti salah ketik dari %2</translation>
+        </message>
+        <message>
+            <source>Line %1 of the file</source>
+            <translation>Baris %1 dari berkas</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Baris</translation>
+        </message>
+        <message>
+            <source>Address as uploaded</source>
+            <translation>Alamat seperti diunggah</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Masalah</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Alasan</translation>
+        </message>
+        <message>
+            <source>Other columns</source>
+            <translation>Kolom lain</translation>
+        </message>
+    </context>
+    <context>
+        <name>ad::ui::ListsTab</name>
+        <message>
+            <source>Imported lists</source>
+            <translation>Daftar yang diimpor</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>Daftar</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Sumber</translation>
+        </message>
+        <message>
+            <source>Acquired</source>
+            <translation>Diperoleh</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Diimpor</translation>
+        </message>
+        <message>
+            <source>Rows in file</source>
+            <translation>Baris dalam berkas</translation>
+        </message>
+        <message>
+            <source>List decision</source>
+            <translation>Keputusan daftar</translation>
+        </message>
+        <message>
+            <source>Screening summary</source>
+            <translation>Ringkasan penyaringan</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Baris</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Porsi</translation>
+        </message>
+        <message>
+            <source>Policy limit</source>
+            <translation>Batas kebijakan</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Hasil</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation>Tidak valid</translation>
+        </message>
+        <message>
+            <source>Duplicates</source>
+            <translation>Duplikat</translation>
+        </message>
+        <message>
+            <source>Role addresses</source>
+            <translation>Alamat peran</translation>
+        </message>
+        <message>
+            <source>Disposable domains</source>
+            <translation>Domain sekali pakai</translation>
+        </message>
+        <message>
+            <source>Typo domains</source>
+            <translation>Domain salah ketik</translation>
+        </message>
+        <message>
+            <source>Domain breakdown chart</source>
+            <translation>Grafik rincian domain</translation>
+        </message>
+        <message>
+            <source>&amp;Approve list…</source>
+            <translation>&amp;Setujui daftar…</translation>
+        </message>
+        <message>
+            <source>Approve list</source>
+            <translation>Setujui daftar</translation>
+        </message>
+        <message>
+            <source>Record that this list may be used (approve_list), with a rationale.</source>
+            <translation>Catat bahwa daftar ini boleh digunakan (approve_list), dengan alasan.</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject list…</source>
+            <translation>&amp;Tolak daftar…</translation>
+        </message>
+        <message>
+            <source>Reject list</source>
+            <translation>Tolak daftar</translation>
+        </message>
+        <message>
+            <source>Record that this list must not be used (reject_list), with a rationale.</source>
+            <translation>Catat bahwa daftar ini tidak boleh digunakan (reject_list), dengan alasan.</translation>
+        </message>
+        <message>
+            <source>Show rows that are:</source>
+            <translation>Tampilkan baris yang:</translation>
+        </message>
+        <message>
+            <source>&amp;invalid</source>
+            <translation>tidak &amp;valid</translation>
+        </message>
+        <message>
+            <source>d&amp;uplicate</source>
+            <translation>d&amp;uplikat</translation>
+        </message>
+        <message>
+            <source>&amp;role</source>
+            <translation>p&amp;eran</translation>
+        </message>
+        <message>
+            <source>di&amp;sposable</source>
+            <translation>sekali &amp;pakai</translation>
+        </message>
+        <message>
+            <source>&amp;typo</source>
+            <translation>salah &amp;ketik</translation>
+        </message>
+        <message>
+            <source>Show %1 rows</source>
+            <translation>Tampilkan baris %1</translation>
+        </message>
+        <message>
+            <source>Offending rows of the list</source>
+            <translation>Baris bermasalah dari daftar</translation>
+        </message>
+        <message>
+            <source>Imported lists of this account:</source>
+            <translation>Daftar yang diimpor akun ini:</translation>
+        </message>
+        <message>
+            <source>not screened</source>
+            <translation>belum disaring</translation>
+        </message>
+        <message>
+            <source>no file in the bundle</source>
+            <translation>tidak ada berkas di bundel</translation>
+        </message>
+        <message>
+            <source>%1 by %2, %3</source>
+            <translation>%1 oleh %2, %3</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>belum ada</translation>
+        </message>
+        <message>
+            <source>This account has no imported lists.</source>
+            <translation>Akun ini tidak memiliki daftar yang diimpor.</translation>
+        </message>
+        <message>
+            <source>List %1 — %2 (source: %3)</source>
+            <translation>Daftar %1 — %2 (sumber: %3)</translation>
+        </message>
+        <message>
+            <source>The uploaded file of this list has not been screened.</source>
+            <translation>Berkas yang diunggah untuk daftar ini belum disaring.</translation>
+        </message>
+        <message>
+            <source>The bundle holds no uploaded file for this list (lists/%1/%2.csv), so there is nothing to screen.</source>
+            <translation>Bundel tidak memuat berkas yang diunggah untuk daftar ini (lists/%1/%2.csv), jadi tidak ada yang disaring.</translation>
+        </message>
+        <message>
+            <source>no policy rule</source>
+            <translation>tidak ada aturan kebijakan</translation>
+        </message>
+        <message>
+            <source>for information</source>
+            <translation>sebagai informasi</translation>
+        </message>
+        <message>
+            <source>rule off in this policy</source>
+            <translation>aturan nonaktif dalam kebijakan ini</translation>
+        </message>
+        <message>
+            <source>none allowed</source>
+            <translation>tidak boleh ada</translation>
+        </message>
+        <message>
+            <source>%1: any such row fires the rule</source>
+            <translation>%1: satu baris seperti ini saja memicu aturan</translation>
+        </message>
+        <message>
+            <source>below %1</source>
+            <translation>di bawah %1</translation>
+        </message>
+        <message>
+            <source>at most %1</source>
+            <translation>paling banyak %1</translation>
+        </message>
+        <message>
+            <source>%1: %2 %3</source>
+            <translation>%1: %2 %3</translation>
+        </message>
+        <message>
+            <source>over — %1 (%2)</source>
+            <translation>melampaui — %1 (%2)</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>lolos</translation>
+        </message>
+        <message>
+            <source>%1 does not fire</source>
+            <translation>%1 tidak terpicu</translation>
+        </message>
+        <message>
+            <source>No list rule of policy %1 fires on this file.</source>
+            <translation>Tidak ada aturan daftar dari kebijakan %1 yang terpicu pada berkas ini.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n list rule(s) of policy %1 fire on this file.</source>
+            <translation>
+                <numerusform>%n aturan daftar dari kebijakan %1 terpicu pada berkas ini.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Shares are of all %1 rows; a row can have several problems.</source>
+            <translation>Porsi dihitung dari seluruh %1 baris; satu baris bisa memiliki beberapa masalah.</translation>
+        </message>
+        <message>
+            <source>No screened file: no domain breakdown</source>
+            <translation>Tidak ada berkas yang disaring: tidak ada rincian domain</translation>
+        </message>
+        <message>
+            <source>No valid address: no domain breakdown</source>
+            <translation>Tidak ada alamat yang valid: tidak ada rincian domain</translation>
+        </message>
+        <message>
+            <source>%1 (disposable)</source>
+            <translation>%1 (sekali pakai)</translation>
+        </message>
+        <message>
+            <source>%1 (typo of %2)</source>
+            <translation>%1 (salah ketik dari %2)</translation>
+        </message>
+        <message>
+            <source>other (%1 domains)</source>
+            <translation>lainnya (%1 domain)</translation>
+        </message>
+        <message>
+            <source>Share of valid addresses</source>
+            <translation>Porsi alamat yang valid</translation>
+        </message>
+        <message>
+            <source>Domains by share of the %1 valid addresses (top %2 of %3)</source>
+            <translation>Domain menurut porsi dari %1 alamat yang valid (%2 teratas dari %3)</translation>
+        </message>
+        <message>
+            <source>No decision on this list yet.</source>
+            <translation>Belum ada keputusan atas daftar ini.</translation>
+        </message>
+        <message>
+            <source>Rejected by %1 on %2.</source>
+            <translation>Ditolak oleh %1 pada %2.</translation>
+        </message>
+        <message>
+            <source>Approved by %1 on %2.</source>
+            <translation>Disetujui oleh %1 pada %2.</translation>
+        </message>
+        <message>
+            <source>Rationale: %1</source>
+            <translation>Alasan: %1</translation>
+        </message>
+        <message>
+            <source>All %1 rows of the file</source>
+            <translation>Semua %1 baris berkas</translation>
+        </message>
+        <message>
+            <source>%1 matching rows</source>
+            <translation>%1 baris yang cocok</translation>
+        </message>
+    </context>
+    <context>
         <name>ad::ui::MainWindow</name>
         <message>
             <source>AbuseDesk</source>
@@ -843,6 +1416,10 @@ Akan selesai jika: %2</translation>
         <message>
             <source>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Compliance review desk for e-mail marketing abuse.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Meja peninjauan kepatuhan untuk penyalahgunaan pemasaran surel.&lt;/p&gt;&lt;p&gt;Lisensi: GNU General Public License, versi 3 atau yang lebih baru (GPL-3.0-or-later). Program ini datang TANPA JAMINAN APA PUN.&lt;/p&gt;&lt;p&gt;Dibangun dengan Qt %2.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1: list %2: %3 recorded by %4.</source>
+            <translation>%1: daftar %2: %3 dicatat oleh %4.</translation>
         </message>
     </context>
     <context>
@@ -1367,6 +1944,10 @@ Akan selesai jika: %2</translation>
         <message>
             <source>Import this case bundle (folder or .zip) on start.</source>
             <translation>Impor bundel kasus ini (folder atau .zip) saat mulai.</translation>
+        </message>
+        <message>
+            <source>Case view tab to show: overview, metrics, messages, evidence, lists, complaints or history.</source>
+            <translation>Tab tampilan kasus yang ditampilkan: overview, metrics, messages, evidence, lists, complaints atau history.</translation>
         </message>
     </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "caseview/complaintstab.h"
 #include "caseview/evidencetab.h"
 #include "caseview/historytab.h"
+#include "caseview/liststab.h"
 #include "caseview/messagestab.h"
 #include "caseview/metricstab.h"
 #include "caseview/overviewtab.h"
@@ -58,15 +59,18 @@ CaseView::CaseView(QWidget* parent) : QWidget(parent)
     m_metrics = new MetricsTab(this);
     m_messages = new MessagesTab(this);
     m_evidence = new EvidenceTab(this);
+    m_lists = new ListsTab(this);
     m_complaints = new ComplaintsTab(this);
     m_history = new HistoryTab(this);
     m_tabs->addTab(m_overview, tr("&Overview"));
     m_tabs->addTab(m_metrics, tr("&Metrics"));
     m_tabs->addTab(m_messages, tr("M&essages"));
     m_tabs->addTab(m_evidence, tr("&Permission evidence"));
+    m_tabs->addTab(m_lists, tr("&Lists"));
     m_tabs->addTab(m_complaints, tr("&Complaints"));
     m_tabs->addTab(m_history, tr("&History"));
     connect(m_overview, &OverviewTab::accountLinkActivated, this, &CaseView::accountLinkActivated);
+    connect(m_lists, &ListsTab::listDecisionRequested, this, &CaseView::listDecisionRequested);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -89,6 +93,7 @@ void CaseView::showAccount(const QString& accountId)
         m_metrics->clear();
         m_messages->clear();
         m_evidence->clear();
+        m_lists->clear();
         m_complaints->clear();
         m_history->clear();
         return;
@@ -100,6 +105,7 @@ void CaseView::showAccount(const QString& accountId)
     m_metrics->load(*m_data, m_policy);
     m_messages->load(*m_data, m_store);
     m_evidence->load(*m_data);
+    m_lists->load(*m_data, m_store, m_policy);
     m_complaints->load(*m_data);
     m_history->load(*m_data);
     m_tabs->setTabText(m_tabs->indexOf(m_messages), tr("M&essages (%1)").arg(m_data->messages.size()));

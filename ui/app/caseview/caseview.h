@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The account case view: tabs Overview, Metrics, Messages, Permission evidence, Complaints, History.
+// The account case view: tabs Overview, Metrics, Messages, Permission evidence, Lists, Complaints, History.
 // Everything is read through CaseStore's readers once per account (CaseData) and handed to the tabs;
 // findings come from the store's evaluation cache.
 
@@ -25,6 +25,7 @@ class OverviewTab;
 class MetricsTab;
 class MessagesTab;
 class EvidenceTab;
+class ListsTab;
 class ComplaintsTab;
 class HistoryTab;
 
@@ -65,11 +66,14 @@ public:
     MetricsTab* metrics() const { return m_metrics; }
     MessagesTab* messages() const { return m_messages; }
     EvidenceTab* evidence() const { return m_evidence; }
+    ListsTab* lists() const { return m_lists; }
     ComplaintsTab* complaints() const { return m_complaints; }
     HistoryTab* history() const { return m_history; }
 
 Q_SIGNALS:
     void accountLinkActivated(const QString& accountId);
+    // From the Lists tab: record approve_list / reject_list on a list of the shown account.
+    void listDecisionRequested(const QString& listId, ad::Action action);
 
 private:
     const CaseStore* m_store = nullptr;
@@ -82,6 +86,7 @@ private:
     MetricsTab* m_metrics;
     MessagesTab* m_messages;
     EvidenceTab* m_evidence;
+    ListsTab* m_lists;
     ComplaintsTab* m_complaints;
     HistoryTab* m_history;
 };

@@ -4,6 +4,7 @@
 #include "caseview/caseview.h"
 #include "common/labels.h"
 #include "decision/decisiondialog.h"
+#include "decision/listdecisiondialog.h"
 #include "importer/importdialog.h"
 #include "importer/importtask.h"
 #include "mainwindow/app.h"
@@ -93,6 +94,8 @@ MainWindow::MainWindow(Settings& settings, const QString& storePath, QWidget* pa
     });
     connect(m_queue, &QueueView::decisionRequested, this, [this](Action a) { openDecisionDialog(a); });
     connect(m_case, &CaseView::accountLinkActivated, this, &MainWindow::showAccount);
+    connect(m_case, &CaseView::listDecisionRequested, this,
+            [this](const QString& listId, Action a) { openListDecisionDialog(listId, a); });
 
     m_stStore = new QLabel(this);
     m_stAccounts = new QLabel(this);
@@ -525,6 +528,40 @@ DecisionDialog* MainWindow::openDecisionDialog(std::optional<Action> act)
                       .arg(account, Labels::action(out.decision.action), out.decision.reviewer,
                            Labels::status(out.status)),
             15000);
+        refresh();
+        Q_EMIT decisionRecorded();
+    });
+    dlg->open();
+    return dlg;
+}
+
+ListDecisionDialog* MainWindow::openListDecisionDialog(const QString& listId, Action action)
+{
+    if (!m_store || m_job || m_case->accountId().isEmpty() || listId.isEmpty())
+        return nullptr;
+    if (m_listDecisionDialog)
+        m_listDecisionDialog->close();
+    ListDecisionDialog::Context ctx;
+    ctx.store = m_store.get();
+    ctx.policy = m_policy.get();
+    ctx.clock = &SystemClock::instance();
+    ctx.accountId = m_case->accountId();
+    ctx.listId = listId;
+    ctx.reviewer = reviewer();
+    ctx.noticeLanguage = m_settings.language();
+    auto* dlg = new ListDecisionDialog(ctx, action, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    m_listDecisionDialog = dlg;
+    connect(dlg, &QObject::destroyed, this, [this, dlg] {
+        if (m_listDecisionDialog == dlg)
+            m_listDecisionDialog = nullptr;
+    });
+    const QString account = ctx.accountId;
+    connect(dlg, &ListDecisionDialog::recorded, this, [this, account](const DecisionOutcome& out) {
+        statusBar()->showMessage(tr("%1: list %2: %3 recorded by %4.")
+                                     .arg(account, out.decision.listId, Labels::action(out.decision.action),
+                                          out.decision.reviewer),
+                                 15000);
         refresh();
         Q_EMIT decisionRecorded();
     });

@@ -33,6 +33,7 @@ class CaseView;
 class BackgroundJob;
 class ImportDialog;
 class DecisionDialog;
+class ListDecisionDialog;
 class SettingsDialog;
 
 class MainWindow : public QMainWindow
@@ -56,6 +57,9 @@ public:
     DecisionDialog* openDecisionDialog(std::optional<Action> action = std::nullopt);
     DecisionDialog* openApprovalDialog();
     DecisionDialog* decisionDialog() const { return m_decisionDialog; }
+    // The approve_list / reject_list dialog for a list of the shown account (the Lists tab's buttons).
+    ListDecisionDialog* openListDecisionDialog(const QString& listId, Action action);
+    ListDecisionDialog* listDecisionDialog() const { return m_listDecisionDialog; }
     SettingsDialog* openSettings();
 
     // Shows an account in the case view and selects it in the queue when it is in the filtered queue.
@@ -110,6 +114,7 @@ private:
     BackgroundJob* m_job = nullptr;
     ImportDialog* m_importDialog = nullptr;
     DecisionDialog* m_decisionDialog = nullptr;
+    ListDecisionDialog* m_listDecisionDialog = nullptr;
     QLabel *m_stStore, *m_stAccounts, *m_stAsOf, *m_stPolicy, *m_stReviewer;
     QList<QAction*> m_caseActions;
     QAction* m_approveAction = nullptr;
