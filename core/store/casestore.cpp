@@ -576,6 +576,29 @@ qint64 CaseStore::listRowCount(const QString& accountId, const QString& listId, 
     return q->int64(0);
 }
 
+CaseCounts CaseStore::caseCounts(const QString& accountId) const
+{
+    auto q = d->st("SELECT (SELECT count(*) FROM campaigns WHERE account_id = ?1), "
+                   "(SELECT count(*) FROM lists WHERE account_id = ?1), "
+                   "(SELECT count(*) FROM evidence WHERE account_id = ?1), "
+                   "(SELECT count(*) FROM complaints WHERE account_id = ?1), "
+                   "(SELECT count(*) FROM messages WHERE account_id = ?1), "
+                   "(SELECT count(*) FROM history WHERE account_id = ?1), "
+                   "(SELECT count(*) FROM decisions WHERE account_id = ?1)");
+    sql::ResetGuard g(*q);
+    q->bind(1, accountId);
+    q->step();
+    CaseCounts c;
+    c.campaigns = q->int64(0);
+    c.lists = q->int64(1);
+    c.evidence = q->int64(2);
+    c.complaints = q->int64(3);
+    c.messages = q->int64(4);
+    c.history = q->int64(5);
+    c.decisions = q->int64(6);
+    return c;
+}
+
 QList<ListRow> CaseStore::listRows(const QString& accountId, const QString& listId, int problemMask,
                                    qint64 offset, qint64 limit) const
 {
@@ -1096,9 +1119,9 @@ void bindQueue(sql::Statement& q, const QueueSql& s)
         q.bind(":fts", s.fts);
 }
 
-QByteArray orderBy(QueueColumn c, bool asc)
+// The sort keys of a queue column, most significant first, without direction; the account id breaks ties.
+QByteArrayList sortKeys(QueueColumn c)
 {
-    const QByteArray dir = asc ? " ASC" : " DESC";
     QByteArrayList keys;
     switch (c) {
     case QueueColumn::AccountId:
@@ -1139,6 +1162,13 @@ QByteArray orderBy(QueueColumn c, bool asc)
         break;
     }
     keys << "a.account_id";
+    return keys;
+}
+
+QByteArray orderBy(QueueColumn c, bool asc)
+{
+    const QByteArray dir = asc ? " ASC" : " DESC";
+    QByteArrayList keys = sortKeys(c);
     for (auto& k : keys)
         k += dir;
     return " ORDER BY " + keys.join(", ");
@@ -1223,6 +1253,38 @@ QList<QueueRow> CaseStore::queuePage(const QueueFilter& filter, QueueColumn sort
         out.append(r);
     }
     return out;
+}
+
+qint64 CaseStore::queueRowOf(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
+                             const QString& accountId) const
+{
+    const QueueSql s = queueWhere(filter);
+    const QByteArrayList keys = sortKeys(sortColumn);
+    const QByteArray andWhere = s.where.isEmpty() ? QByteArray(" WHERE ") : s.where + " AND ";
+    // `me`: the account's own sort keys, when it is in the filtered queue. The rows ordered before it:
+    // lexicographic over the keys, NULL first when ascending and last when descending (SQLite's order),
+    // NULL-safe (IS for equality); the key's COLLATE on the left applies to every comparison.
+    QByteArrayList meColumns, before;
+    for (int i = 0; i < keys.size(); ++i) {
+        const QByteArray k = keys[i], v = "me.k" + QByteArray::number(i);
+        meColumns << k + " AS k" + QByteArray::number(i);
+        QByteArrayList terms;
+        for (int j = 0; j < i; ++j)
+            terms << keys[j] + " IS me.k" + QByteArray::number(j);
+        terms << (ascending ? "(" + v + " IS NOT NULL AND (" + k + " IS NULL OR " + k + " < " + v + "))"
+                            : "(" + k + " IS NOT NULL AND (" + v + " IS NULL OR " + k + " > " + v + "))");
+        before << "(" + terms.join(" AND ") + ")";
+    }
+    const QByteArray sqlText =
+        "WITH me AS MATERIALIZED (SELECT " + meColumns.join(", ") + " FROM accounts a" + andWhere +
+        "a.account_id = :id) SELECT (SELECT count(*) FROM me), " + "(SELECT count(*) FROM me, accounts a" +
+        andWhere + "(" + before.join(" OR ") + "))";
+    auto q = d->st(sqlText);
+    sql::ResetGuard g(*q);
+    bindQueue(*q, s);
+    q->bind(":id", accountId);
+    q->step();
+    return q->int64(0) == 0 ? -1 : q->int64(1);
 }
 
 void CaseStore::setAssignee(const QString& accountId, const QString& reviewer)

@@ -123,6 +123,13 @@ struct ListRow
     int problems = 0; // bit set of lists::Problem (see core/lists), computed at import
 };
 
+// How many rows of each kind one account has (CaseStore::caseCounts): what a case view shows before it
+// reads the rows themselves.
+struct CaseCounts
+{
+    qint64 campaigns = 0, lists = 0, evidence = 0, complaints = 0, messages = 0, history = 0, decisions = 0;
+};
+
 // The bulk rows of an import as UTF-8 views (valid for the duration of the ImportWriter call) and
 // timestamps in milliseconds since the epoch, UTC (nullopt: absent). An empty view is stored as NULL
 // wherever the record's optional text is (the same values as Campaign/EvidenceRow/ListRow would store).
@@ -202,6 +209,9 @@ public:
     // Rows of an imported list file; problemMask != 0 keeps rows having any of those problems.
     QList<ListRow> listRows(const QString& accountId, const QString& listId, int problemMask, qint64 offset,
                             qint64 limit) const;
+    // Row counts of an account's campaigns, lists, evidence, complaints, messages, history and this tool's
+    // decisions, in one query over the per-account indexes (all zero for an unknown account).
+    CaseCounts caseCounts(const QString& accountId) const;
 
     // Everything the rules need for one account (messages without raw).
     AccountSnapshot loadSnapshot(const QString& accountId) const;
@@ -221,6 +231,10 @@ public:
     qint64 queueCount(const QueueFilter& filter) const;
     QList<QueueRow> queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
                               qint64 offset, qint64 limit) const;
+    // Row of an account in that filtered, sorted queue (0-based, as queuePage counts offsets); -1 when the
+    // filter leaves it out or it does not exist. One counting query, without reading the rows before it.
+    qint64 queueRowOf(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
+                      const QString& accountId) const;
     void setAssignee(const QString& accountId, const QString& reviewer);
 
     // ---- Decisions and audit (append-only) --------------------------------------------------------

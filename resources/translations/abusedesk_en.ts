@@ -527,6 +527,10 @@ Would clear: %2</translation>
             <source>AbuseDesk #%1</source>
             <translation>AbuseDesk #%1</translation>
         </message>
+        <message>
+            <source>No history yet: the platform exported no enforcement history for this account and no decision has been recorded in AbuseDesk.</source>
+            <translation>No history yet: the platform exported no enforcement history for this account and no decision has been recorded in AbuseDesk.</translation>
+        </message>
     </context>
     <context>
         <name>ad::ui::ImportDialog</name>
@@ -1225,16 +1229,16 @@ Would clear: %2</translation>
             <translation>The configured policy cannot be loaded (%1); using the built-in optimais policy.</translation>
         </message>
         <message>
-            <source>&amp;Import bundle…</source>
-            <translation>&amp;Import bundle…</translation>
+            <source>&amp;Import bundle folder…</source>
+            <translation>&amp;Import bundle folder…</translation>
         </message>
         <message>
             <source>Ctrl+I</source>
             <translation>Ctrl+I</translation>
         </message>
         <message>
-            <source>Import a case bundle (folder or .zip); you can also drop it on the window</source>
-            <translation>Import a case bundle (folder or .zip); you can also drop it on the window</translation>
+            <source>Import a case bundle folder (the folder holding manifest.json); you can also drop it on the window</source>
+            <translation>Import a case bundle folder (the folder holding manifest.json); you can also drop it on the window</translation>
         </message>
         <message>
             <source>&amp;Open store…</source>
@@ -1376,12 +1380,12 @@ Would clear: %2</translation>
             <translation>Reviewer: %1</translation>
         </message>
         <message>
-            <source>Import case bundle</source>
-            <translation>Import case bundle</translation>
+            <source>Import case bundle folder</source>
+            <translation>Import case bundle folder</translation>
         </message>
         <message>
-            <source>Case bundles (*.zip manifest.json);;All files (*)</source>
-            <translation>Case bundles (*.zip manifest.json);;All files (*)</translation>
+            <source>Case bundles (*.zip);;All files (*)</source>
+            <translation>Case bundles (*.zip);;All files (*)</translation>
         </message>
         <message>
             <source>Import</source>
@@ -1422,6 +1426,22 @@ Would clear: %2</translation>
         <message>
             <source>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Compliance review desk for e-mail marketing abuse.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Compliance review desk for e-mail marketing abuse.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Import bundle .&amp;zip…</source>
+            <translation>Import bundle .&amp;zip…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+I</source>
+            <translation>Ctrl+Shift+I</translation>
+        </message>
+        <message>
+            <source>Import a case bundle packed as a .zip file; you can also drop it on the window</source>
+            <translation>Import a case bundle packed as a .zip file; you can also drop it on the window</translation>
+        </message>
+        <message>
+            <source>Import case bundle .zip</source>
+            <translation>Import case bundle .zip</translation>
         </message>
         <message>
             <source>%1: list %2: %3 recorded by %4.</source>

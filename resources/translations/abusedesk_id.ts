@@ -526,6 +526,10 @@ Akan selesai jika: %2</translation>
             <source>AbuseDesk #%1</source>
             <translation>AbuseDesk #%1</translation>
         </message>
+        <message>
+            <source>No history yet: the platform exported no enforcement history for this account and no decision has been recorded in AbuseDesk.</source>
+            <translation>Belum ada riwayat: platform tidak mengekspor riwayat penindakan untuk akun ini dan belum ada keputusan yang dicatat di AbuseDesk.</translation>
+        </message>
     </context>
     <context>
         <name>ad::ui::ImportDialog</name>
@@ -1220,16 +1224,16 @@ Akan selesai jika: %2</translation>
             <translation>Kebijakan yang dikonfigurasi tidak dapat dimuat (%1); memakai kebijakan bawaan optimais.</translation>
         </message>
         <message>
-            <source>&amp;Import bundle…</source>
-            <translation>&amp;Impor bundel…</translation>
+            <source>&amp;Import bundle folder…</source>
+            <translation>&amp;Impor folder bundel…</translation>
         </message>
         <message>
             <source>Ctrl+I</source>
             <translation>Ctrl+I</translation>
         </message>
         <message>
-            <source>Import a case bundle (folder or .zip); you can also drop it on the window</source>
-            <translation>Impor bundel kasus (folder atau .zip); Anda juga dapat menjatuhkannya ke jendela</translation>
+            <source>Import a case bundle folder (the folder holding manifest.json); you can also drop it on the window</source>
+            <translation>Impor folder bundel kasus (folder yang berisi manifest.json); Anda juga dapat menjatuhkannya ke jendela</translation>
         </message>
         <message>
             <source>&amp;Open store…</source>
@@ -1370,12 +1374,12 @@ Akan selesai jika: %2</translation>
             <translation>Peninjau: %1</translation>
         </message>
         <message>
-            <source>Import case bundle</source>
-            <translation>Impor bundel kasus</translation>
+            <source>Import case bundle folder</source>
+            <translation>Impor folder bundel kasus</translation>
         </message>
         <message>
-            <source>Case bundles (*.zip manifest.json);;All files (*)</source>
-            <translation>Bundel kasus (*.zip manifest.json);;Semua berkas (*)</translation>
+            <source>Case bundles (*.zip);;All files (*)</source>
+            <translation>Bundel kasus (*.zip);;Semua berkas (*)</translation>
         </message>
         <message>
             <source>Import</source>
@@ -1416,6 +1420,22 @@ Akan selesai jika: %2</translation>
         <message>
             <source>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Compliance review desk for e-mail marketing abuse.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). This program comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;AbuseDesk %1&lt;/h3&gt;&lt;p&gt;Meja peninjauan kepatuhan untuk penyalahgunaan pemasaran surel.&lt;/p&gt;&lt;p&gt;Lisensi: GNU General Public License, versi 3 atau yang lebih baru (GPL-3.0-or-later). Program ini datang TANPA JAMINAN APA PUN.&lt;/p&gt;&lt;p&gt;Dibangun dengan Qt %2.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Import bundle .&amp;zip…</source>
+            <translation>Impor bundel .&amp;zip…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+I</source>
+            <translation>Ctrl+Shift+I</translation>
+        </message>
+        <message>
+            <source>Import a case bundle packed as a .zip file; you can also drop it on the window</source>
+            <translation>Impor bundel kasus yang dikemas sebagai berkas .zip; Anda juga dapat menjatuhkannya ke jendela</translation>
+        </message>
+        <message>
+            <source>Import case bundle .zip</source>
+            <translation>Impor bundel kasus .zip</translation>
         </message>
         <message>
             <source>%1: list %2: %3 recorded by %4.</source>

@@ -29,6 +29,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -248,16 +249,21 @@ private Q_SLOTS:
         QVERIFY2(rules.contains(QStringLiteral("complaint-rate")), qPrintable(rules.join(QLatin1Char(','))));
         QVERIFY(rules.contains(QStringLiteral("list-source-forbidden")));
 
+        // The other tabs are loaded when shown.
         // Metrics: two campaigns in every chart; the policy's complaint threshold.
+        cv->tabs()->setCurrentWidget(cv->metrics());
         QCOMPARE(cv->metrics()->chartViews().size(), 4);
         for (int c = 0; c < 4; ++c)
             QCOMPARE(cv->metrics()->pointCount(c), 2);
         QCOMPARE(cv->metrics()->thresholdOf(0), 0.002);
 
         // Messages: the sample message is listed and shown.
+        cv->tabs()->setCurrentWidget(cv->messages());
         QVERIFY(cv->messages()->messageTable()->rowCount() >= 1);
+        QVERIFY(cv->messages()->viewer()->hasPreview());
 
         // Permission evidence: the row with method "none" says why it is not valid.
+        cv->tabs()->setCurrentWidget(cv->evidence());
         QTableWidget* ev = cv->evidence()->evidenceTable();
         bool sawInvalid = false;
         for (int r = 0; r < ev->rowCount(); ++r)
@@ -267,7 +273,90 @@ private Q_SLOTS:
         QVERIFY(cv->evidence()->listTable()->rowCount() >= 2);
 
         // Complaints: csv rows and the ARF report.
+        cv->tabs()->setCurrentWidget(cv->complaints());
         QVERIFY(cv->complaints()->table()->rowCount() >= 1);
+        cv->tabs()->setCurrentWidget(cv->overview());
+    }
+
+    void hiddenTabsLoadWhenShown()
+    {
+        CaseView* cv = m_window->caseView();
+        cv->tabs()->setCurrentWidget(cv->overview());
+        m_window->showAccount(QStringLiteral("A1001"));
+        cv->tabs()->setCurrentWidget(cv->complaints()); // filled with A1001's reports
+        cv->tabs()->setCurrentWidget(cv->overview());
+        m_window->showAccount(QStringLiteral("A1002"));
+        QCOMPARE(cv->accountId(), QStringLiteral("A1002"));
+        // Only what the Overview needs was read: no tab part, no other tab filled for A1002.
+        QVERIFY(cv->data().has_value());
+        QCOMPARE(cv->data()->loadedParts, unsigned(CaseData::NoParts));
+        QVERIFY(cv->data()->history.isEmpty());
+        QVERIFY(cv->isTabLoaded(cv->overview()));
+        for (QWidget* tab : {static_cast<QWidget*>(cv->metrics()), static_cast<QWidget*>(cv->messages()),
+                             static_cast<QWidget*>(cv->evidence()), static_cast<QWidget*>(cv->complaints()),
+                             static_cast<QWidget*>(cv->history())})
+            QVERIFY(!cv->isTabLoaded(tab));
+        // The counts (Overview facts, tab titles) come without the rows being read.
+        const CaseCounts counts = m_window->store()->caseCounts(QStringLiteral("A1002"));
+        QCOMPARE(counts.history, qint64(2));
+        QCOMPARE(counts.campaigns, qint64(1));
+        QCOMPARE(cv->data()->counts.complaints, qint64(0));
+        QCOMPARE(cv->tabs()->tabText(cv->tabs()->indexOf(cv->complaints())),
+                 QStringLiteral("&Complaints (0)"));
+
+        // Shown: loaded with A1002's rows, not the A1001 rows it held before.
+        cv->tabs()->setCurrentWidget(cv->complaints());
+        QVERIFY(cv->isTabLoaded(cv->complaints()));
+        QVERIFY(cv->data()->has(CaseData::Complaints));
+        QCOMPARE(cv->complaints()->table()->rowCount(), 0);
+        cv->tabs()->setCurrentWidget(cv->history());
+        QVERIFY(cv->isTabLoaded(cv->history()));
+        QCOMPARE(cv->history()->table()->rowCount(), 2);
+        QVERIFY(!cv->history()->emptyState()->isVisible());
+        QVERIFY(!cv->isTabLoaded(cv->metrics()));
+        QVERIFY(!cv->data()->has(CaseData::Campaigns));
+
+        // Switching while on a tab reloads that tab for the new account at once: A1001 has neither platform
+        // history nor decisions yet, which the History tab says instead of showing an empty table.
+        m_window->showAccount(QStringLiteral("A1001"));
+        QVERIFY(cv->isTabLoaded(cv->history()));
+        QCOMPARE(cv->history()->table()->rowCount(), 0);
+        QVERIFY(!cv->history()->table()->isVisible());
+        QVERIFY(cv->history()->emptyState()->isVisible());
+        QVERIFY(cv->history()->emptyState()->text().contains(QStringLiteral("No history yet")));
+        cv->tabs()->setCurrentWidget(cv->metrics());
+        QCOMPARE(cv->metrics()->pointCount(0), 2); // A1001's two campaigns
+        cv->tabs()->setCurrentWidget(cv->overview());
+    }
+
+    void importDialogsPickAFolderOrAZip()
+    {
+        // File → Import bundle folder… picks a directory; … .zip picks a file.
+        QFileDialog* folder = m_window->chooseBundleFolder();
+        QVERIFY(folder);
+        QCOMPARE(folder->fileMode(), QFileDialog::Directory);
+        QVERIFY(folder->isVisible());
+        folder->reject();
+        QFileDialog* zip = m_window->chooseBundleZip();
+        QVERIFY(zip);
+        QCOMPARE(zip->fileMode(), QFileDialog::ExistingFile);
+        QVERIFY(zip->nameFilters().join(QLatin1Char(' ')).contains(QStringLiteral("*.zip")));
+        zip->reject();
+        QVERIFY(m_window->action(QStringLiteral("actionImport")));
+        QVERIFY(m_window->action(QStringLiteral("actionImportZip")));
+
+        // Choosing the folder imports it (already imported: the job says so and nothing changes).
+        const qint64 accounts = m_window->store()->accountCount();
+        folder = m_window->chooseBundleFolder();
+        QVERIFY(folder);
+        Q_EMIT folder->fileSelected(fixtureBundle());
+        QVERIFY(m_window->currentJob());
+        QVERIFY(waitForJob(*m_window));
+        QVERIFY(m_window->importDialog());
+        m_window->importDialog()->accept();
+        QCOMPARE(m_window->store()->accountCount(), accounts);
+        if (folder)
+            folder->reject();
     }
 
     void overrideNeedsRationaleAndWarnByKeyboard()
@@ -319,9 +408,13 @@ private Q_SLOTS:
         QVERIFY(decisions.constLast().rationale.contains(QStringLiteral("purchased list")));
         // The history tab shows it with the reviewer.
         m_window->showAccount(QStringLiteral("A1001"));
+        m_window->caseView()->tabs()->setCurrentWidget(m_window->caseView()->history());
         QTableWidget* hist = m_window->caseView()->history()->table();
         QVERIFY(hist->rowCount() >= 1);
+        QVERIFY(hist->isVisible());
+        QVERIFY(!m_window->caseView()->history()->emptyState()->isVisible());
         QCOMPARE(hist->item(0, 3)->text(), QStringLiteral("alice"));
+        m_window->caseView()->tabs()->setCurrentWidget(m_window->caseView()->overview());
     }
 
     void followingTheRecommendationNeedsNoRationale()

@@ -242,7 +242,8 @@ private Q_SLOTS:
         }
         QTranslator id;
         QVERIFY(id.load(QStringLiteral(":/i18n/abusedesk_id.qm")));
-        QCOMPARE(id.translate("ad::ui::MainWindow", "&Import bundle…"), QStringLiteral("&Impor bundel…"));
+        QCOMPARE(id.translate("ad::ui::MainWindow", "&Import bundle folder…"),
+                 QStringLiteral("&Impor folder bundel…"));
         QCOMPARE(id.translate("ad::ui::QueueModel", "Recommended"), QStringLiteral("Rekomendasi"));
     }
 

@@ -366,6 +366,19 @@ private Q_SLOTS:
         QCOMPARE(a.flagReason, expected.flagReason);
         QVERIFY((s.currentStatus(QStringLiteral("A1"))) == (AccountStatus::Warned));
         QVERIFY(!s.account(QStringLiteral("nope")));
+        // Row counts of every part in one query (what the case view shows before reading the rows).
+        const CaseCounts counts = s.caseCounts(QStringLiteral("A1"));
+        QCOMPARE(counts.campaigns, qint64(2));
+        QCOMPARE(counts.lists, qint64(1));
+        QCOMPARE(counts.evidence, qint64(1));
+        QCOMPARE(counts.complaints, qint64(1));
+        QCOMPARE(counts.messages, qint64(1));
+        QCOMPARE(counts.history, qint64(1));
+        QCOMPARE(counts.decisions, qint64(0));
+        const CaseCounts none = s.caseCounts(QStringLiteral("nope"));
+        QCOMPARE(none.campaigns + none.lists + none.evidence + none.complaints + none.messages +
+                     none.history + none.decisions,
+                 qint64(0));
 
         const auto camps = s.campaigns(QStringLiteral("A1"));
         QCOMPARE(camps.size(), 2);
@@ -916,6 +929,12 @@ private Q_SLOTS:
         QStringList descending = ascending;
         std::reverse(descending.begin(), descending.end());
         QCOMPARE(ids(f.store->queuePage({}, col, false, 0, 100)), descending);
+        // queueRowOf agrees with the pages, both ways (NULLs, ties and collation included).
+        for (int i = 0; i < ascending.size(); ++i) {
+            QCOMPARE(f.store->queueRowOf({}, col, true, ascending[i]), qint64(i));
+            QCOMPARE(f.store->queueRowOf({}, col, false, descending[i]), qint64(i));
+        }
+        QCOMPARE(f.store->queueRowOf({}, col, true, QStringLiteral("nobody")), qint64(-1));
     }
 
     void queueRowsCarryTheirValues()
@@ -1066,6 +1085,14 @@ private Q_SLOTS:
         // Sorting with a filter keeps the filter.
         QCOMPARE(f.store->queuePage(filter, QueueColumn::ComplaintRate, false, 0, 100).size(),
                  expected.size());
+        // Rows of accounts in the filtered, sorted queue; -1 for those the filter leaves out.
+        const QStringList byRate = ids(f.store->queuePage(filter, QueueColumn::ComplaintRate, false, 0, 100));
+        for (const QString id : {"A1", "A2", "A3", "A4", "A5"}) {
+            QCOMPARE(f.store->queueRowOf(filter, QueueColumn::AccountId, true, id),
+                     qint64(expected.indexOf(id)));
+            QCOMPARE(f.store->queueRowOf(filter, QueueColumn::ComplaintRate, false, id),
+                     qint64(byRate.indexOf(id)));
+        }
     }
 
     void queueRejectsUnknownFilterValues()

@@ -2,14 +2,19 @@
 #pragma once
 
 // The account case view: tabs Overview, Metrics, Messages, Permission evidence, Lists, Complaints, History.
-// Everything is read through CaseStore's readers once per account (CaseData) and handed to the tabs;
-// findings come from the store's evaluation cache.
+// Switching accounts reads only what the title, the Overview tab and the decision actions need (the
+// account, its status, decisions, cached evaluation and findings, and row counts: CaseData::load with no
+// parts). Every other tab is loaded lazily: when it is first shown for the account, the CaseData parts it
+// needs are read through CaseStore and handed to it; a hidden tab never costs anything on a switch (no
+// chart rebuilt, no message parsed or rendered). Findings come from the store's evaluation cache.
 
 #include "domain/types.h"
 #include "rules/finding.h"
 #include "store/casestore.h"
 
+#include <QHash>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QTabWidget;
@@ -31,20 +36,41 @@ class HistoryTab;
 
 struct CaseData
 {
+    // Always loaded.
     Account account;
     AccountStatus status = AccountStatus::Active;
+    QList<Decision> decisions;
+    std::optional<EvaluationRow> evaluation;
+    QList<rules::Finding> findings;
+    bool pendingApproval = false;
+    CaseCounts counts; // rows of every part, loaded or not
+
+    // Loaded on demand (see Part); empty until their part is loaded.
     QList<Campaign> campaigns;
     QList<MailingList> lists;
     QList<EvidenceRow> evidence;
     QList<Complaint> complaints;
     QList<HistoryEntry> history;
     QList<StoredMessage> messages; // without raw
-    QList<Decision> decisions;
-    std::optional<EvaluationRow> evaluation;
-    QList<rules::Finding> findings;
-    bool pendingApproval = false;
 
-    static std::optional<CaseData> load(const CaseStore& store, const QString& accountId);
+    enum Part : unsigned
+    {
+        NoParts = 0,
+        Campaigns = 1u << 0,
+        Lists = 1u << 1,
+        Evidence = 1u << 2,
+        Complaints = 1u << 3,
+        History = 1u << 4,
+        Messages = 1u << 5,
+        AllParts = (1u << 6) - 1
+    };
+    unsigned loadedParts = NoParts;
+    bool has(unsigned parts) const { return (loadedParts & parts) == parts; }
+
+    static std::optional<CaseData> load(const CaseStore& store, const QString& accountId,
+                                        unsigned parts = AllParts);
+    // Reads the parts not loaded yet.
+    void loadParts(const CaseStore& store, unsigned parts);
 };
 
 class CaseView : public QWidget
@@ -59,7 +85,12 @@ public:
     void showAccount(const QString& accountId);
     void reload() { showAccount(m_accountId); }
     QString accountId() const { return m_accountId; }
+    // The shown account's data: the always-loaded part, plus the parts of the tabs shown so far.
     const std::optional<CaseData>& data() const { return m_data; }
+    // Whether a tab holds the shown account's data (the Overview always does; the others once shown).
+    bool isTabLoaded(QWidget* tab) const;
+    // Loads a tab for the shown account now, even when hidden (exports, tests).
+    void ensureTabLoaded(QWidget* tab);
 
     QTabWidget* tabs() const { return m_tabs; }
     OverviewTab* overview() const { return m_overview; }
@@ -76,6 +107,19 @@ Q_SIGNALS:
     void listDecisionRequested(const QString& listId, ad::Action action);
 
 private:
+    struct LazyTab
+    {
+        unsigned parts;                            // CaseData parts the tab reads
+        std::function<void(const CaseData&)> load; // fills the tab
+        std::function<void()> clear;               // empties it
+        bool loaded = false;                       // holds the shown account's data
+        bool stale = false;                        // holds another account's data
+    };
+    // Adds a tab that is loaded when first shown for an account.
+    void addLazyTab(QWidget* tab, const QString& title, unsigned parts,
+                    std::function<void(const CaseData&)> load, std::function<void()> clear);
+    void updateTabTitles();
+
     const CaseStore* m_store = nullptr;
     const rules::Policy* m_policy = nullptr;
     QString m_accountId;
@@ -89,6 +133,7 @@ private:
     ListsTab* m_lists;
     ComplaintsTab* m_complaints;
     HistoryTab* m_history;
+    QHash<QWidget*, LazyTab> m_lazy;
 };
 
 } // namespace ad::ui

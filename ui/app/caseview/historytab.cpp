@@ -5,6 +5,7 @@
 #include "common/labels.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -23,13 +24,23 @@ HistoryTab::HistoryTab(QWidget* parent) : QWidget(parent)
     m_table->setWordWrap(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("historyEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->hide();
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_table);
+    layout->addWidget(m_empty, 1);
+    layout->addWidget(m_table, 1);
 }
 
 void HistoryTab::clear()
 {
     m_table->setRowCount(0);
+    m_empty->hide();
+    m_table->show();
 }
 
 void HistoryTab::load(const CaseData& d)
@@ -65,6 +76,14 @@ void HistoryTab::load(const CaseData& d)
              true});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.at > b.at; });
+    if (rows.isEmpty()) {
+        m_empty->setText(
+            tr("No history yet: the platform exported no enforcement history for this account and "
+               "no decision has been recorded in AbuseDesk."));
+        m_table->hide();
+        m_empty->show();
+        return;
+    }
     m_table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i)
         for (int c = 0; c < rows[i].cells.size(); ++c) {

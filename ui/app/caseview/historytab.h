@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTableWidget;
 
 namespace ad::ui {
@@ -10,7 +11,8 @@ namespace ad::ui {
 struct CaseData;
 
 // The platform's enforcement history (history.csv) and this tool's decisions, merged, newest first,
-// with who acted, the rationale, the decision's state and its second approval.
+// with who acted, the rationale, the decision's state and its second approval. An account with neither
+// shows a sentence saying so instead of an empty table.
 class HistoryTab : public QWidget
 {
     Q_OBJECT
@@ -19,9 +21,12 @@ public:
     void load(const CaseData& data);
     void clear();
     QTableWidget* table() const { return m_table; }
+    // The "nothing yet" text shown instead of the table when there is no history and no decision.
+    QLabel* emptyState() const { return m_empty; }
 
 private:
     QTableWidget* m_table;
+    QLabel* m_empty;
 };
 
 } // namespace ad::ui

@@ -44,9 +44,23 @@ MessageViewer::MessageViewer(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+}
+
+bool MessageViewer::hasWebPreview()
+{
 #ifdef ABUSEDESK_HAVE_PREVIEW
-    auto* preview = new preview::MessagePreview(this);
-    m_preview = preview;
+    return true;
+#else
+    return false;
+#endif
+}
+
+QWidget* MessageViewer::previewWidget()
+{
+    if (m_preview)
+        return m_preview;
+#ifdef ABUSEDESK_HAVE_PREVIEW
+    m_preview = new preview::MessagePreview(this);
 #else
     m_text = new QTextBrowser(this);
     m_text->setOpenLinks(false);
@@ -55,11 +69,13 @@ MessageViewer::MessageViewer(QWidget* parent) : QWidget(parent)
 #endif
     m_preview->setObjectName(QStringLiteral("messagePreview"));
     m_preview->setAccessibleName(tr("Message preview"));
-    layout->addWidget(m_preview);
+    layout()->addWidget(m_preview);
+    return m_preview;
 }
 
 void MessageViewer::setRawMessage(const QByteArray& raw, const QString& sourceName)
 {
+    previewWidget();
 #ifdef ABUSEDESK_HAVE_PREVIEW
     static_cast<preview::MessagePreview*>(m_preview)->setMessage(raw, sourceName);
 #else
@@ -77,10 +93,10 @@ void MessageViewer::setRawMessage(const QByteArray& raw, const QString& sourceNa
 #endif
 }
 
-QTableWidget* MessageViewer::previewLinks() const
+QTableWidget* MessageViewer::previewLinks()
 {
 #ifdef ABUSEDESK_HAVE_PREVIEW
-    return static_cast<preview::MessagePreview*>(m_preview)->linksTable();
+    return static_cast<preview::MessagePreview*>(previewWidget())->linksTable();
 #else
     return nullptr;
 #endif
@@ -88,6 +104,8 @@ QTableWidget* MessageViewer::previewLinks() const
 
 void MessageViewer::clear()
 {
+    if (!m_preview)
+        return; // nothing was ever shown
 #ifdef ABUSEDESK_HAVE_PREVIEW
     static_cast<preview::MessagePreview*>(m_preview)->clear();
 #else
@@ -132,7 +150,7 @@ MessagesTab::MessagesTab(QWidget* parent) : QWidget(parent)
     lower->setStretchFactor(1, 2);
     // The preview has its own Links tab (visible text, target, mismatch); the extra table is only for a
     // build without it.
-    m_links->setVisible(m_viewer->previewLinks() == nullptr);
+    m_links->setVisible(!MessageViewer::hasWebPreview());
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_list);

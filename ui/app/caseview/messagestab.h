@@ -43,6 +43,8 @@ private:
 
 // Shows one raw message safely: the MessagePreview widget of ui/preview when the program is built with
 // it, otherwise a plain-text rendering (headers and decoded text; HTML shown as its visible text only).
+// The preview (a web engine view) is created on first use, not with the viewer: starting the web engine
+// costs hundreds of milliseconds, which the main window's first paint and the Overview tab never pay.
 class MessageViewer : public QWidget
 {
     Q_OBJECT
@@ -50,9 +52,14 @@ public:
     explicit MessageViewer(QWidget* parent = nullptr);
     void setRawMessage(const QByteArray& raw, const QString& sourceName);
     void clear();
-    QWidget* previewWidget() const { return m_preview; }
-    // The preview's own link table, or nullptr when built without ui/preview.
-    QTableWidget* previewLinks() const;
+    // Creates the preview if needed.
+    QWidget* previewWidget();
+    // Whether the preview exists yet (nothing was shown so far when false).
+    bool hasPreview() const { return m_preview != nullptr; }
+    // The preview's own link table (creating the preview), or nullptr when built without ui/preview.
+    QTableWidget* previewLinks();
+    // Whether this build shows messages in ui/preview's MessagePreview (with its own link table).
+    static bool hasWebPreview();
 
 private:
     QWidget* m_preview = nullptr;

@@ -34,6 +34,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -43,6 +44,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace ad::ui {
 
@@ -166,11 +168,18 @@ void MainWindow::buildActions()
         addAction(a);
         return a;
     };
-    m_importAction = make(QStringLiteral("actionImport"), tr("&Import bundle…"), QKeySequence(tr("Ctrl+I")),
-                          QStyle::SP_DialogOpenButton);
-    m_importAction->setToolTip(
-        tr("Import a case bundle (folder or .zip); you can also drop it on the window"));
-    connect(m_importAction, &QAction::triggered, this, &MainWindow::chooseBundle);
+    // A bundle is a folder or a .zip; one file dialog cannot pick both kinds, so there is one action each
+    // (dropping either on the window works too).
+    m_importAction = make(QStringLiteral("actionImport"), tr("&Import bundle folder…"),
+                          QKeySequence(tr("Ctrl+I")), QStyle::SP_DialogOpenButton);
+    m_importAction->setToolTip(tr("Import a case bundle folder (the folder holding manifest.json); you can "
+                                  "also drop it on the window"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::chooseBundleFolder);
+    m_importZipAction = make(QStringLiteral("actionImportZip"), tr("Import bundle .&zip…"),
+                             QKeySequence(tr("Ctrl+Shift+I")), QStyle::SP_FileIcon);
+    m_importZipAction->setToolTip(
+        tr("Import a case bundle packed as a .zip file; you can also drop it on the window"));
+    connect(m_importZipAction, &QAction::triggered, this, &MainWindow::chooseBundleZip);
     connect(make(QStringLiteral("actionOpenStore"), tr("&Open store…"), QKeySequence::Open,
                  QStyle::SP_DirOpenIcon),
             &QAction::triggered, this, &MainWindow::chooseStore);
@@ -245,6 +254,7 @@ void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("actionImport")));
+    file->addAction(m_importZipAction);
     file->addAction(action(QStringLiteral("actionOpenStore")));
 #ifdef ABUSEDESK_HAVE_REPORT
     file->addSeparator();
@@ -284,7 +294,17 @@ void MainWindow::buildMenus()
     QToolBar* tb = addToolBar(tr("Main"));
     tb->setObjectName(QStringLiteral("mainToolbar"));
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    tb->addAction(m_importAction);
+    // Import: the folder by default, the .zip from the button's menu.
+    auto* importButton = new QToolButton(tb);
+    importButton->setObjectName(QStringLiteral("importButton"));
+    importButton->setDefaultAction(m_importAction);
+    auto* importMenu = new QMenu(importButton);
+    importMenu->addAction(m_importAction);
+    importMenu->addAction(m_importZipAction);
+    importButton->setMenu(importMenu);
+    importButton->setPopupMode(QToolButton::MenuButtonPopup);
+    importButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addWidget(importButton);
     tb->addAction(action(QStringLiteral("actionRefresh")));
     tb->addSeparator();
     tb->addAction(action(QStringLiteral("actionDecide")));
@@ -348,6 +368,7 @@ void MainWindow::updateActions()
         a->setEnabled(haveAccount && !busy);
     m_approveAction->setEnabled(haveAccount && !busy && m_case->data()->pendingApproval);
     m_importAction->setEnabled(!busy && m_store);
+    m_importZipAction->setEnabled(!busy && m_store);
     m_reevaluateAction->setEnabled(!busy && m_store);
 }
 
@@ -380,24 +401,43 @@ void MainWindow::refresh()
     updateActions();
 }
 
-void MainWindow::chooseBundle()
+QFileDialog* MainWindow::chooseBundleFolder()
 {
-    // A bundle is a folder or a .zip: offer the .zip file dialog, with a button-free way to pick a folder
-    // being dropping it on the window (the file dialog cannot select both kinds at once).
-    QFileDialog* dlg = new QFileDialog(this, tr("Import case bundle"), m_settings.lastImportFolder(),
-                                       tr("Case bundles (*.zip manifest.json);;All files (*)"));
+    if (m_job || !m_store)
+        return nullptr;
+    auto* dlg = new QFileDialog(this, tr("Import case bundle folder"), m_settings.lastImportFolder());
+    dlg->setObjectName(QStringLiteral("importFolderDialog"));
     dlg->setAttribute(Qt::WA_DeleteOnClose);
-    dlg->setFileMode(QFileDialog::ExistingFile);
+    dlg->setFileMode(QFileDialog::Directory);
+    dlg->setOption(QFileDialog::ShowDirsOnly);
     dlg->setLabelText(QFileDialog::Accept, tr("Import"));
-    connect(dlg, &QFileDialog::fileSelected, this, [this](const QString& file) {
-        QString path = file;
-        // Choosing manifest.json means "this folder".
-        if (QFileInfo(file).fileName() == QLatin1String("manifest.json"))
-            path = QFileInfo(file).absolutePath();
+    connect(dlg, &QFileDialog::fileSelected, this, [this](const QString& folder) {
+        // Choosing manifest.json (typed into the name field) means "this folder".
+        const QFileInfo fi(folder);
+        const QString path = fi.isFile() ? fi.absolutePath() : fi.absoluteFilePath();
         m_settings.setLastImportFolder(QFileInfo(path).absolutePath());
         importBundle(path);
     });
     dlg->open();
+    return dlg;
+}
+
+QFileDialog* MainWindow::chooseBundleZip()
+{
+    if (m_job || !m_store)
+        return nullptr;
+    auto* dlg = new QFileDialog(this, tr("Import case bundle .zip"), m_settings.lastImportFolder(),
+                                tr("Case bundles (*.zip);;All files (*)"));
+    dlg->setObjectName(QStringLiteral("importZipDialog"));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setFileMode(QFileDialog::ExistingFile);
+    dlg->setLabelText(QFileDialog::Accept, tr("Import"));
+    connect(dlg, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        m_settings.setLastImportFolder(QFileInfo(file).absolutePath());
+        importBundle(file);
+    });
+    dlg->open();
+    return dlg;
 }
 
 void MainWindow::chooseStore()

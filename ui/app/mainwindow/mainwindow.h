@@ -15,6 +15,7 @@
 #include <optional>
 
 class QAction;
+class QFileDialog;
 class QLabel;
 class QSplitter;
 class QTimer;
@@ -49,6 +50,10 @@ public:
     QString storeError() const { return m_storeError; }
     // Starts importing a bundle (folder or .zip) on a worker thread, then evaluates every account.
     BackgroundJob* importBundle(const QString& path);
+    // File → Import bundle folder… / Import bundle .zip…: the file dialog (opened, not exec'd) whose
+    // selection starts importBundle(); nullptr while a job runs or without a store.
+    QFileDialog* chooseBundleFolder();
+    QFileDialog* chooseBundleZip();
     BackgroundJob* reevaluateAll();
     BackgroundJob* currentJob() const { return m_job; }
     ImportDialog* importDialog() const { return m_importDialog; }
@@ -90,7 +95,6 @@ private:
     void buildMenus();
     void updateStatusBar();
     void updateActions();
-    void chooseBundle();
     void chooseStore();
     void exportReport(bool redacted);
     void showAbout();
@@ -119,6 +123,7 @@ private:
     QList<QAction*> m_caseActions;
     QAction* m_approveAction = nullptr;
     QAction* m_importAction = nullptr;
+    QAction* m_importZipAction = nullptr;
     QAction* m_reevaluateAction = nullptr;
 };
 

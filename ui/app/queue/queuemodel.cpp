@@ -113,14 +113,16 @@ QString QueueModel::accountAt(int row) const
 
 int QueueModel::rowOfAccount(const QString& accountId) const
 {
-    for (int row = 0; row < m_count; row += kPageSize) {
-        rowAt(row);
-        const QList<QueueRow>& page = m_pages[row / kPageSize];
-        for (int i = 0; i < page.size(); ++i)
-            if (page[i].accountId == accountId)
-                return row + i;
-    }
-    return -1;
+    if (!m_store || accountId.isEmpty())
+        return -1;
+    // The cached pages first (the neighbours of the current row), then one counting query in the store.
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+        for (int i = 0; i < it->size(); ++i)
+            if (it->at(i).accountId == accountId)
+                return it.key() * kPageSize + i;
+    const qint64 row =
+        m_store->queueRowOf(m_filter, storeColumn(m_sortColumn), m_order == Qt::AscendingOrder, accountId);
+    return row < 0 || row >= m_count ? -1 : int(row);
 }
 
 QVariant QueueModel::data(const QModelIndex& index, int role) const

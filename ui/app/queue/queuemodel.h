@@ -60,7 +60,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     QString accountAt(int row) const;
-    // Row of an account in the current order, -1 if not in the filtered queue. Scans page by page.
+    // Row of an account in the current order, -1 if not in the filtered queue: from the cached pages, else
+    // CaseStore::queueRowOf (one counting query; no page is fetched).
     int rowOfAccount(const QString& accountId) const;
     // Pages fetched from the store since construction (for tests and the benchmark).
     int pagesFetched() const { return m_fetches; }
