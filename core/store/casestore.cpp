@@ -923,6 +923,31 @@ void CaseStore::forEachMessage(const std::function<bool(const StoredMessage&)>& 
 
 void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
 {
+    // A whole-store evaluation rewrites a row of accounts (a dozen queue indexes), evaluations and
+    // evaluation_rules per account: with the default 32 MiB page cache a 100,000-account store spills
+    // dirty pages to the WAL long before the commit. A larger cache for this write only (pages are
+    // allocated as used).
+    struct CacheForWrite
+    {
+        sql::Database& db;
+        qint64 previous = 0;
+        bool set = false;
+        CacheForWrite(sql::Database& database, qsizetype rowCount) : db(database)
+        {
+            if (rowCount < 5000)
+                return;
+            previous = db.queryInt("PRAGMA cache_size");
+            db.exec("PRAGMA cache_size=-524288"); // 512 MiB at most
+            set = true;
+        }
+        ~CacheForWrite()
+        {
+            if (set)
+                sqlite3_exec(db.handle(),
+                             QByteArray("PRAGMA cache_size=" + QByteArray::number(previous)).constData(),
+                             nullptr, nullptr, nullptr);
+        }
+    } cache(*d->db, rows.size());
     sql::Transaction tx(*d->db);
     auto upd = d->st(
         "UPDATE accounts SET recommended = ?2, worst_severity = ?3, worst_rule = ?4, complaint_rate = ?5, "
