@@ -5,6 +5,7 @@
 #include "bundle/csvreader.h"
 #include "bundle/fastparse.h"
 #include "lists/screener.h"
+#include "lists/u64set.h"
 #include "mime/mime.h"
 #include "store/casestore.h"
 #include "util/error.h"
@@ -313,7 +314,7 @@ private:
     QString definedAccount(const CsvReader& r, int col) const
     {
         QString a = id(r, col, true);
-        if (!m_accounts.contains(a.toUtf8()))
+        if (!m_accounts.contains(idKey(a)))
             failAt(r, col, QStringLiteral("account is not defined in accounts.csv"));
         return a;
     }
@@ -345,7 +346,7 @@ private:
     QByteArrayView definedAccountRaw(const CsvReader& r, int col) const
     {
         const QByteArrayView a = idRaw(r, col, true);
-        if (!m_accounts.contains(QByteArray::fromRawData(a.data(), a.size())))
+        if (!m_accounts.contains(idKey(a)))
             failAt(r, col, QStringLiteral("account is not defined in accounts.csv"));
         return a;
     }
@@ -493,7 +494,7 @@ private:
     void storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw);
     void checkAccountFolder(const QString& path, const QString& account) const
     {
-        if (!m_accounts.contains(account.toUtf8()))
+        if (!m_accounts.contains(idKey(account)))
             throw Error::at(path, 0, QString(), account,
                             QStringLiteral("folder for an account that is not defined in accounts.csv"));
     }
@@ -506,15 +507,24 @@ private:
     ImportResult m_result;
     ImportProgress m_progress;
     qint64 m_lastReport = 0;
-    QHash<QString, Classified> m_kinds;                // known files
     QHash<QString, ImportedFile> m_read;               // files read so far (path -> size and sha256)
     std::optional<lists::ScreeningConfig> m_screening; // read once, on the first list file
     qsizetype m_warningsBeforeImport = 0;              // where the "already imported" warning goes
-    QHash<QByteArray, qint64> m_accounts;              // account id (ASCII) -> line in accounts.csv
-    // "account/list" of every lists.csv row (ids hold no '/'); one flat set, not a QSet per account
-    // (an empty-ish QSet costs ~1 KiB: 100 MiB for 100,000 accounts).
-    QSet<QString> m_lists;
-    QSet<QString> m_listFiles; // "account/list" with a list file
+    // Per-bundle state is kept compact (memory ~ 30 bytes per account and list, not a string each): ids
+    // are remembered as 64-bit hashes (core/lists' hash64, collisions ~2^-64 per pair; the store's own
+    // UNIQUE and FOREIGN KEY constraints still hold exactly). Files are classified again when read.
+    static quint64 idKey(QByteArrayView id)
+    {
+        return lists::hash64(std::string_view(id.data(), size_t(id.size())));
+    }
+    static quint64 idKey(const QString& id) { return idKey(QByteArrayView(id.toUtf8())); }
+    static quint64 listKey(const QString& account, const QString& list)
+    {
+        return idKey(QString(account + QLatin1Char('/') + list)); // ids hold no '/'
+    }
+    QHash<quint64, qint64> m_accounts; // account id -> line in accounts.csv
+    lists::U64Set m_lists;             // account/list of every lists.csv row
+    lists::U64Set m_listFiles;         // account/list with a list file
     QDateTime m_exportedAt;
     QString m_manifestSource;
 };
@@ -610,7 +620,7 @@ void Importer::importAccounts(EntryReader& in)
     while (r.next()) {
         Account a;
         a.id = id(r, cId, true);
-        if (const auto it = m_accounts.constFind(a.id.toUtf8()); it != m_accounts.constEnd())
+        if (const auto it = m_accounts.constFind(idKey(a.id)); it != m_accounts.constEnd())
             failAt(r, cId,
                    QStringLiteral("account_id appears twice in accounts.csv (first on line %1)").arg(*it));
         a.name = required(r, cName);
@@ -623,7 +633,7 @@ void Importer::importAccounts(EntryReader& in)
         a.flaggedAt = time(r, cFlagged, false);
         a.flagReason = r.text(cReason);
         store(r, cId, noMessage, [&] { m_writer->addAccount(a); });
-        m_accounts.insert(a.id.toUtf8(), r.line());
+        m_accounts.insert(idKey(a.id), r.line());
         ++m_result.counts.accounts;
         row();
     }
@@ -644,7 +654,7 @@ void Importer::importLists(EntryReader& in)
         MailingList l;
         l.accountId = definedAccount(r, cAcc);
         l.listId = id(r, cList, true);
-        const QString key = l.accountId + QLatin1Char('/') + l.listId;
+        const quint64 key = listKey(l.accountId, l.listId);
         if (m_lists.contains(key))
             failAt(r, cList, QStringLiteral("list_id appears twice for account %1").arg(l.accountId));
         l.name = r.text(cName);
@@ -1048,9 +1058,8 @@ ImportResult Importer::run()
                 QStringLiteral("%1: not part of the case-bundle format; ignored").arg(e.path));
             continue;
         }
-        m_kinds.insert(e.path, c);
         if (c.kind == FileKind::ListFile)
-            m_listFiles.insert(c.accountId + QLatin1Char('/') + c.listId);
+            m_listFiles.insert(listKey(c.accountId, c.listId));
         m_progress.bytesTotal += qMax<qint64>(e.size, 0);
     }
 
@@ -1084,20 +1093,17 @@ ImportResult Importer::run()
         readOne(kComplaintsCsv, [this](EntryReader& r) { importComplaintsCsv(r); });
 
     // Per-account files, in the bundle's order.
-    const auto perAccount = [this](const BundleEntry& e) {
-        const auto it = m_kinds.constFind(e.path);
-        if (it == m_kinds.constEnd())
-            return false;
-        const FileKind k = it->kind;
+    const auto perAccount = [](const BundleEntry& e) {
+        const FileKind k = classify(e.path).kind;
         return k == FileKind::ListFile || k == FileKind::Message || k == FileKind::Mbox || k == FileKind::Arf;
     };
     // Check the folders before reading anything (a clear error instead of a late one).
     for (const BundleEntry& e : entries) {
         if (!perAccount(e))
             continue;
-        const Classified& c = m_kinds[e.path];
+        const Classified c = classify(e.path);
         checkAccountFolder(e.path, c.accountId);
-        if (c.kind == FileKind::ListFile && !m_lists.contains(c.accountId + QLatin1Char('/') + c.listId))
+        if (c.kind == FileKind::ListFile && !m_lists.contains(listKey(c.accountId, c.listId)))
             throw Error::at(
                 e.path, 0, QString(), c.listId,
                 QStringLiteral("list file for a list that lists.csv does not define for account %1")
@@ -1107,7 +1113,7 @@ ImportResult Importer::run()
         perAccount,
         [this](const BundleEntry& e, EntryReader& r) {
             startFile(e.path);
-            const Classified& c = m_kinds[e.path];
+            const Classified c = classify(e.path);
             switch (c.kind) {
             case FileKind::ListFile:
                 importListFile(e.path, c, r);
