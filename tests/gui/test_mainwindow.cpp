@@ -303,6 +303,9 @@ private Q_SLOTS:
         QCOMPARE(cv->data()->counts.complaints, qint64(0));
         QCOMPARE(cv->tabs()->tabText(cv->tabs()->indexOf(cv->complaints())),
                  QStringLiteral("&Complaints (0)"));
+        // The Overview's facts count the rows no tab has read yet.
+        QVERIFY2(cv->overview()->facts()->text().contains(QStringLiteral("1 campaign")),
+                 qPrintable(cv->overview()->facts()->text()));
 
         // Shown: loaded with A1002's rows, not the A1001 rows it held before.
         cv->tabs()->setCurrentWidget(cv->complaints());

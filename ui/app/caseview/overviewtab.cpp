@@ -166,12 +166,13 @@ void OverviewTab::load(const CaseData& d)
     html += row(tr("Flagged"), a.flaggedAt.isValid()
                                    ? tr("%1: %2").arg(Labels::dateTime(a.flaggedAt), a.flagReason)
                                    : a.flagReason);
+    // The counts, not the rows: the other tabs read their rows when first shown.
     html +=
-        row(tr("Data"), tr("%n campaign(s)", nullptr, int(d.campaigns.size())) + QStringLiteral(", ") +
-                            tr("%n list(s)", nullptr, int(d.lists.size())) + QStringLiteral(", ") +
-                            tr("%n evidence row(s)", nullptr, int(d.evidence.size())) + QStringLiteral(", ") +
-                            tr("%n complaint(s)", nullptr, int(d.complaints.size())) + QStringLiteral(", ") +
-                            tr("%n message(s)", nullptr, int(d.messages.size())));
+        row(tr("Data"), tr("%n campaign(s)", nullptr, int(d.counts.campaigns)) + QStringLiteral(", ") +
+                            tr("%n list(s)", nullptr, int(d.counts.lists)) + QStringLiteral(", ") +
+                            tr("%n evidence row(s)", nullptr, int(d.counts.evidence)) + QStringLiteral(", ") +
+                            tr("%n complaint(s)", nullptr, int(d.counts.complaints)) + QStringLiteral(", ") +
+                            tr("%n message(s)", nullptr, int(d.counts.messages)));
     if (d.evaluation)
         html += row(tr("Evaluated"), tr("as of %1 with policy %2 %3")
                                          .arg(Labels::dateTime(d.evaluation->asOf), d.evaluation->policyId,

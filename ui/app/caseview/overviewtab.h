@@ -25,6 +25,7 @@ public:
     QTableWidget* findingsTable() const { return m_findings; }
     QListWidget* linkedAccounts() const { return m_linked; }
     QLabel* recommendation() const { return m_recommendation; }
+    QLabel* facts() const { return m_facts; }
 
 Q_SIGNALS:
     void accountLinkActivated(const QString& accountId);
