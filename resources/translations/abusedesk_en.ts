@@ -1135,10 +1135,6 @@ Would clear: %2</translation>
             <translation>%1: %2 %3</translation>
         </message>
         <message>
-            <source>over — %1 (%2)</source>
-            <translation>over — %1 (%2)</translation>
-        </message>
-        <message>
             <source>pass</source>
             <translation>pass</translation>
         </message>
@@ -1149,13 +1145,6 @@ Would clear: %2</translation>
         <message>
             <source>No list rule of policy %1 fires on this file.</source>
             <translation>No list rule of policy %1 fires on this file.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n list rule(s) of policy %1 fire on this file.</source>
-            <translation>
-                <numerusform>%n list rule of policy %1 fires on this file.</numerusform>
-                <numerusform>%n list rules of policy %1 fire on this file.</numerusform>
-            </translation>
         </message>
         <message>
             <source>Shares are of all %1 rows; a row can have several problems.</source>
@@ -1176,10 +1165,6 @@ Would clear: %2</translation>
         <message>
             <source>%1 (typo of %2)</source>
             <translation>%1 (typo of %2)</translation>
-        </message>
-        <message>
-            <source>other (%1 domains)</source>
-            <translation>other (%1 domains)</translation>
         </message>
         <message>
             <source>Share of valid addresses</source>
@@ -1212,6 +1197,25 @@ Would clear: %2</translation>
         <message>
             <source>%1 matching rows</source>
             <translation>%1 matching rows</translation>
+        </message>
+        <message>
+            <source>over (%1)</source>
+            <translation>over (%1)</translation>
+        </message>
+        <message>
+            <source>%1 fires: %2</source>
+            <translation>%1 fires: %2</translation>
+        </message>
+        <message>
+            <source>others (%1)</source>
+            <translation>others (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n list rule(s) of policy %1 fire on this file: %2.</source>
+            <translation>
+                <numerusform>%n list rule of policy %1 fires on this file: %2.</numerusform>
+                <numerusform>%n list rules of policy %1 fire on this file: %2.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -1131,10 +1131,6 @@ Akan selesai jika: %2</translation>
             <translation>%1: %2 %3</translation>
         </message>
         <message>
-            <source>over — %1 (%2)</source>
-            <translation>melampaui — %1 (%2)</translation>
-        </message>
-        <message>
             <source>pass</source>
             <translation>lolos</translation>
         </message>
@@ -1145,12 +1141,6 @@ Akan selesai jika: %2</translation>
         <message>
             <source>No list rule of policy %1 fires on this file.</source>
             <translation>Tidak ada aturan daftar dari kebijakan %1 yang terpicu pada berkas ini.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n list rule(s) of policy %1 fire on this file.</source>
-            <translation>
-                <numerusform>%n aturan daftar dari kebijakan %1 terpicu pada berkas ini.</numerusform>
-            </translation>
         </message>
         <message>
             <source>Shares are of all %1 rows; a row can have several problems.</source>
@@ -1171,10 +1161,6 @@ Akan selesai jika: %2</translation>
         <message>
             <source>%1 (typo of %2)</source>
             <translation>%1 (salah ketik dari %2)</translation>
-        </message>
-        <message>
-            <source>other (%1 domains)</source>
-            <translation>lainnya (%1 domain)</translation>
         </message>
         <message>
             <source>Share of valid addresses</source>
@@ -1207,6 +1193,24 @@ Akan selesai jika: %2</translation>
         <message>
             <source>%1 matching rows</source>
             <translation>%1 baris yang cocok</translation>
+        </message>
+        <message>
+            <source>over (%1)</source>
+            <translation>melampaui (%1)</translation>
+        </message>
+        <message>
+            <source>%1 fires: %2</source>
+            <translation>%1 terpicu: %2</translation>
+        </message>
+        <message>
+            <source>others (%1)</source>
+            <translation>lainnya (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n list rule(s) of policy %1 fire on this file: %2.</source>
+            <translation>
+                <numerusform>%n aturan daftar dari kebijakan %1 terpicu pada berkas ini: %2.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -76,6 +76,7 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     m_summary->setFocusPolicy(Qt::TabFocus);
     m_summary->horizontalHeader()->setStretchLastSection(true);
     m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_summaryNote = new QLabel(this);
     m_summaryNote->setObjectName(QStringLiteral("listSummaryNote"));
     m_summaryNote->setWordWrap(true);
@@ -88,6 +89,12 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     m_chart->setAccessibleName(tr("Domain breakdown chart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumSize(320, 240);
+    // The chart's title as a wrapping label: QChart elides a long title.
+    m_chartTitle = new QLabel(this);
+    m_chartTitle->setObjectName(QStringLiteral("listDomainChartTitle"));
+    m_chartTitle->setWordWrap(true);
+    m_chartTitle->setAlignment(Qt::AlignHCenter);
+    m_chartTitle->setBuddy(m_chart);
 
     auto* decisionBox = new QGroupBox(tr("List decision"), this);
     m_decision = new QLabel(decisionBox);
@@ -132,7 +139,12 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     ll->addStretch(1);
     auto* middle = new QSplitter(Qt::Horizontal, this);
     middle->addWidget(left);
-    middle->addWidget(m_chart);
+    auto* chartBox = new QWidget(this);
+    auto* cl = new QVBoxLayout(chartBox);
+    cl->setContentsMargins(0, 0, 0, 0);
+    cl->addWidget(m_chartTitle);
+    cl->addWidget(m_chart, 1);
+    middle->addWidget(chartBox);
     middle->setStretchFactor(0, 1);
     middle->setStretchFactor(1, 1);
 
@@ -260,10 +272,11 @@ void ListsTab::load(const CaseData& d, const CaseStore* store, const rules::Poli
             m_lists->item(i, 6)->setBackground(problemBackground(palette()));
     }
     m_lists->resizeColumnsToContents();
-    m_lists->setMaximumHeight(m_lists->horizontalHeader()->height() +
-                              m_lists->verticalHeader()->defaultSectionSize() *
-                                  int(std::min<qsizetype>(6, std::max<qsizetype>(2, m_listData.size()))) +
-                              2 * m_lists->frameWidth() + 4);
+    // Room for up to five lists without scrolling (the splitter may not squeeze it below that).
+    m_lists->setFixedHeight(m_lists->horizontalHeader()->sizeHint().height() +
+                            m_lists->verticalHeader()->defaultSectionSize() *
+                                int(std::min<qsizetype>(5, std::max<qsizetype>(2, m_listData.size()))) +
+                            m_lists->horizontalScrollBar()->sizeHint().height() + 2 * m_lists->frameWidth());
 
     int select = 0;
     for (int i = 0; i < m_listData.size(); ++i)
@@ -319,7 +332,7 @@ void ListsTab::showList(int index)
         m_chart->chart()->removeAllSeries();
         for (QAbstractAxis* a : m_chart->chart()->axes())
             m_chart->chart()->removeAxis(a);
-        m_chart->chart()->setTitle(QString());
+        m_chartTitle->clear();
         m_series = nullptr;
         m_decision->clear();
         m_approve->setEnabled(false);
@@ -394,7 +407,7 @@ void ListsTab::showSummary(const MailingList& list)
         RuleRef{QStringLiteral("role-address"), QString()},
         RuleRef{QStringLiteral("list-disposable-domains"), QStringLiteral("disposable_share_max")},
         RuleRef{QStringLiteral("list-typo-domains"), QString()}};
-    int over = 0;
+    QStringList firing;
     for (int r = 0; r < SummaryRowCount; ++r) {
         const qint64 n = counts[r];
         const double share = s.rows > 0 ? double(n) / double(s.rows) : 0.0;
@@ -419,6 +432,8 @@ void ListsTab::showSummary(const MailingList& list)
             continue;
         }
         const QString ruleId = rules[r]->rule;
+        if (QTableWidgetItem* header = m_summary->verticalHeaderItem(r))
+            header->setToolTip(ruleId);
         const rules::Policy::RuleSettings* rs = m_policy ? m_policy->rule(ruleId) : nullptr;
         if (!rs || !rs->enabled) {
             set(LimitColumn, tr("rule off in this policy"), ruleId);
@@ -442,11 +457,10 @@ void ListsTab::showSummary(const MailingList& list)
             fires = s.rows > 0 && rules::util::fires(share, cmp, max);
         }
         QTableWidgetItem* result =
-            set(ResultColumn,
-                fires ? tr("over — %1 (%2)").arg(ruleId, Labels::severity(rs->severity)) : tr("pass"),
-                fires ? rs->clause : tr("%1 does not fire").arg(ruleId));
+            set(ResultColumn, fires ? tr("over (%1)").arg(Labels::severity(rs->severity)) : tr("pass"),
+                fires ? tr("%1 fires: %2").arg(ruleId, rs->clause) : tr("%1 does not fire").arg(ruleId));
         if (fires) {
-            ++over;
+            firing << ruleId;
             result->setBackground(severityBackground(rs->severity, palette()));
             QFont f = result->font();
             f.setBold(true);
@@ -454,14 +468,19 @@ void ListsTab::showSummary(const MailingList& list)
         }
     }
     m_summaryNote->setText(
-        (over == 0
+        (firing.isEmpty()
              ? tr("No list rule of policy %1 fires on this file.").arg(m_policy ? m_policy->id() : QString())
-             : tr("%n list rule(s) of policy %1 fire on this file.", nullptr, over)
-                   .arg(m_policy ? m_policy->id() : QString())) +
+             : tr("%n list rule(s) of policy %1 fire on this file: %2.", nullptr, int(firing.size()))
+                   .arg(m_policy ? m_policy->id() : QString(), firing.join(QStringLiteral(", ")))) +
         QLatin1Char(' ') +
         tr("Shares are of all %1 rows; a row can have several problems.").arg(Labels::number(s.rows)));
     m_summary->resizeColumnsToContents();
-    m_summary->setFixedHeight(m_summary->horizontalHeader()->height() +
+    // Every column visible: the summary pane is at least as wide as the table.
+    int width = m_summary->verticalHeader()->sizeHint().width() + 2 * m_summary->frameWidth();
+    for (int c = 0; c < SummaryColumnCount; ++c)
+        width += m_summary->columnWidth(c);
+    m_summary->setMinimumWidth(width);
+    m_summary->setFixedHeight(m_summary->horizontalHeader()->sizeHint().height() +
                               m_summary->verticalHeader()->length() + 2 * m_summary->frameWidth());
 }
 
@@ -473,7 +492,7 @@ void ListsTab::showChart(const MailingList& list)
         chart->removeAxis(a);
     m_series = nullptr;
     if (!list.screening) {
-        chart->setTitle(tr("No screened file: no domain breakdown"));
+        m_chartTitle->setText(tr("No screened file: no domain breakdown"));
         return;
     }
     const QJsonObject root = QJsonDocument::fromJson(list.screening->detailsJson.toUtf8()).object();
@@ -481,7 +500,7 @@ void ListsTab::showChart(const MailingList& list)
     const QJsonObject domains = root.value(QStringLiteral("domains")).toObject();
     const QJsonArray top = domains.value(QStringLiteral("top")).toArray();
     if (valid <= 0 || top.isEmpty()) {
-        chart->setTitle(tr("No valid address: no domain breakdown"));
+        m_chartTitle->setText(tr("No valid address: no domain breakdown"));
         return;
     }
     QStringList categories;
@@ -503,7 +522,7 @@ void ListsTab::showChart(const MailingList& list)
     const qint64 other = valid - listed;
     const qint64 distinct = qint64(domains.value(QStringLiteral("distinct")).toDouble());
     if (other > 0) {
-        categories << tr("other (%1 domains)").arg(Labels::number(std::max<qint64>(1, distinct - n)));
+        categories << tr("others (%1)").arg(Labels::number(std::max<qint64>(1, distinct - n)));
         values << 100.0 * double(other) / double(valid);
     }
     // Horizontal bars are drawn bottom-up: reverse so that the largest domain is on top.
@@ -532,10 +551,10 @@ void ListsTab::showChart(const MailingList& list)
     axisX->setTickCount(5);
     chart->addAxis(axisX, Qt::AlignBottom);
     m_series->attachAxis(axisX);
-    chart->setTitle(tr("Domains by share of the %1 valid addresses (top %2 of %3)")
-                        .arg(Labels::number(valid))
-                        .arg(n)
-                        .arg(Labels::number(distinct)));
+    m_chartTitle->setText(tr("Domains by share of the %1 valid addresses (top %2 of %3)")
+                              .arg(Labels::number(valid))
+                              .arg(n)
+                              .arg(Labels::number(distinct)));
 }
 
 void ListsTab::showDecision(const QString& listId)

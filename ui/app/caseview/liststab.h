@@ -74,6 +74,7 @@ public:
     QTableWidget* listTable() const { return m_lists; }
     QTableWidget* summaryTable() const { return m_summary; }
     QChartView* domainChart() const { return m_chart; }
+    QLabel* domainChartTitle() const { return m_chartTitle; }
     QHorizontalBarSeries* domainSeries() const { return m_series; }
     QTableView* rowsView() const { return m_rowsView; }
     ListRowsModel* rowsModel() const { return m_rowsModel; }
@@ -107,6 +108,7 @@ private:
     QTableWidget* m_summary;
     QLabel* m_summaryNote;
     QChartView* m_chart;
+    QLabel* m_chartTitle;
     QHorizontalBarSeries* m_series = nullptr;
     QLabel* m_decision;
     QPushButton* m_approve;
