@@ -1075,10 +1075,15 @@ constexpr const char* kPendingSubquery =
     "SELECT d.account_id FROM decisions d WHERE d.state = 'pending_approval' AND d.action = 'terminate' "
     "AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.account_id = d.account_id AND x.id > d.id)";
 
+// The messages' accounts are read from the covering index messages_by_account (account_id, id), scanned
+// whole, not by a seek into the messages table per matching message: a message row fills most of a page
+// (text, links), so for a common word the seeks read ~one table page per match (10,000 matches, 40 MB
+// through the page cache: 30-180 ms cold), while the index holds ~100 messages per page (~10 ms for
+// 10,000 messages).
 constexpr const char* kTextMatches =
     "SELECT rowid FROM account_fts WHERE account_fts MATCH :fts UNION "
-    "SELECT x.rid FROM accounts x WHERE x.account_id IN (SELECT m.account_id FROM messages m WHERE m.id IN "
-    "(SELECT rowid FROM message_fts WHERE message_fts MATCH :fts))";
+    "SELECT x.rid FROM accounts x WHERE x.account_id IN (SELECT m.account_id FROM messages m INDEXED BY "
+    "messages_by_account WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH :fts))";
 
 // The WHERE clause of the queue. With `walkSortIndex`, every filter term is written so that SQLite cannot
 // use an index for it ("+column"): the query then walks the sort column's index in order and tests each
