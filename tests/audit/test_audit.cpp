@@ -244,6 +244,61 @@ private Q_SLOTS:
         QCOMPARE(v.entries, store.auditCount());
     }
 
+    // approve_list / reject_list: the notice names the list ({{list_id}} of the templates), the decision and
+    // its "list_decision" audit entry carry the list id, and the account's status does not change.
+    void listDecisionNamesTheList()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("cases.sqlite")));
+        fillStore(store);
+        {
+            ImportInfo info;
+            info.bundlePath = QStringLiteral("hand-made-2");
+            info.bundleSha256 = QStringLiteral("01");
+            info.exportedAt = t("2026-11-20T00:00:00Z");
+            info.source = QStringLiteral("test");
+            info.importedAt = t("2026-11-21T01:00:00Z");
+            info.importedBy = QStringLiteral("tester");
+            auto w = store.beginImport(info);
+            Account a = *store.account(QStringLiteral("A2"));
+            w->addAccount(a);
+            MailingList l;
+            l.accountId = a.id;
+            l.listId = QStringLiteral("L7");
+            l.name = QStringLiteral("Expo");
+            l.source = QStringLiteral("offline_form");
+            w->addList(l);
+            w->commit(QStringLiteral("{}"));
+        }
+        const rules::Policy policy = rules::Policy::builtin(QStringLiteral("optimais"));
+        FixedClock clock(t("2026-11-22T09:00:00Z"));
+        DecisionService service(store, policy, clock);
+        for (const QString& lang : notice::languages())
+            QVERIFY(service
+                        .notice(QStringLiteral("A2"), Action::RejectList, lang, {}, QString(),
+                                QStringLiteral("L7"))
+                        .contains(QStringLiteral("L7")));
+        const qint64 audit = store.auditCount();
+        DecisionRequest req;
+        req.accountId = QStringLiteral("A2");
+        req.listId = QStringLiteral("L7");
+        req.action = Action::RejectList;
+        req.reviewer = QStringLiteral("ana");
+        req.rationale = QStringLiteral("Collected at an expo without any consent wording.");
+        const DecisionOutcome out = service.decide(req, QDateTime());
+        QVERIFY(out.decision.noticeText.contains(QStringLiteral("L7")));
+        QCOMPARE(out.decision.listId, QStringLiteral("L7"));
+        COMPARE_ENUM(out.status, AccountStatus::Active);
+        QCOMPARE(store.auditCount(), audit + 1);
+        const AuditEntry last = *store.lastAuditEntry();
+        QCOMPARE(last.kind, QStringLiteral("list_decision"));
+        QCOMPARE(QJsonDocument::fromJson(last.payloadJson.toUtf8())
+                     .object()
+                     .value(QStringLiteral("list_id"))
+                     .toString(),
+                 QStringLiteral("L7"));
+    }
+
     void supersededTerminateIsNoLongerPending()
     {
         QTemporaryDir dir;
