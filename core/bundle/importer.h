@@ -16,9 +16,15 @@
 //     Any error or a cancellation throws, and the writer's destructor rolls back: the store is left
 //     exactly as it was.
 //
-// Memory: the only per-bundle state is the set of account ids (with the line defining each), the list ids
-// of each account, and the per-file hashes; CSV files are read in chunks, list files row by row, .mbox
-// files message by message.
+// Memory: the only per-bundle state is the account ids (64-bit hashes, with the line defining each), the
+// (account, list) pairs (64-bit hashes), and the path, size and SHA-256 of every file read (the import
+// record's file list and the bundle hash need them); CSV files are read in chunks, list files row by row,
+// .mbox files message by message; SQLite's page cache is fixed (32 MiB).
+//
+// Speed: the bulk files (campaigns.csv, evidence.csv, list files) are checked on the fields' bytes and
+// bound to SQLite as UTF-8 views (no QString/QDateTime per field; values with non-ASCII bytes take the
+// QString path, so results and error texts are the same); the full-text index is filled at commit (see
+// core/store/importwriter.cpp); files are hashed with OpenSSL's SHA-256.
 //
 // Validation (every error is an ad::Error of Kind::Input naming file, line, column and value):
 // manifest format/version/exported_at; ids [A-Za-z0-9._:-]{1,64}; ISO 8601 timestamps (ad::time::parseIso);
