@@ -1301,8 +1301,14 @@ qint64 CaseStore::queueRowOf(const QueueFilter& filter, QueueColumn sortColumn, 
         QByteArrayList terms;
         for (int j = 0; j < i; ++j)
             terms << keys[j] + " IS me.k" + QByteArray::number(j);
-        terms << (ascending ? "(" + v + " IS NOT NULL AND (" + k + " IS NULL OR " + k + " < " + v + "))"
-                            : "(" + k + " IS NOT NULL AND (" + v + " IS NULL OR " + k + " > " + v + "))");
+        // Columns declared NOT NULL compare plainly, which lets SQLite count a range of their index.
+        const bool notNull = k == "a.account_id" || k == "a.name COLLATE NOCASE" || k == "a.status_rank" ||
+                             k == "a.complaint_count";
+        if (notNull)
+            terms << k + (ascending ? " < " : " > ") + v;
+        else
+            terms << (ascending ? "(" + v + " IS NOT NULL AND (" + k + " IS NULL OR " + k + " < " + v + "))"
+                                : "(" + k + " IS NOT NULL AND (" + v + " IS NULL OR " + k + " > " + v + "))");
         before << "(" + terms.join(" AND ") + ")";
     }
     const QByteArray sqlText =
