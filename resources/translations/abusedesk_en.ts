@@ -995,18 +995,6 @@ Would clear: %2</translation>
             <translation>Duplicates</translation>
         </message>
         <message>
-            <source>Role addresses</source>
-            <translation>Role addresses</translation>
-        </message>
-        <message>
-            <source>Disposable domains</source>
-            <translation>Disposable domains</translation>
-        </message>
-        <message>
-            <source>Typo domains</source>
-            <translation>Typo domains</translation>
-        </message>
-        <message>
             <source>Domain breakdown chart</source>
             <translation>Domain breakdown chart</translation>
         </message>
@@ -1216,6 +1204,18 @@ Would clear: %2</translation>
                 <numerusform>%n list rule of policy %1 fires on this file: %2.</numerusform>
                 <numerusform>%n list rules of policy %1 fire on this file: %2.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Disposable</source>
+            <translation>Disposable</translation>
+        </message>
+        <message>
+            <source>Typo</source>
+            <translation>Typo</translation>
         </message>
     </context>
     <context>

@@ -991,18 +991,6 @@ Akan selesai jika: %2</translation>
             <translation>Duplikat</translation>
         </message>
         <message>
-            <source>Role addresses</source>
-            <translation>Alamat peran</translation>
-        </message>
-        <message>
-            <source>Disposable domains</source>
-            <translation>Domain sekali pakai</translation>
-        </message>
-        <message>
-            <source>Typo domains</source>
-            <translation>Domain salah ketik</translation>
-        </message>
-        <message>
             <source>Domain breakdown chart</source>
             <translation>Grafik rincian domain</translation>
         </message>
@@ -1211,6 +1199,18 @@ Akan selesai jika: %2</translation>
             <translation>
                 <numerusform>%n aturan daftar dari kebijakan %1 terpicu pada berkas ini: %2.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Peran</translation>
+        </message>
+        <message>
+            <source>Disposable</source>
+            <translation>Sekali pakai</translation>
+        </message>
+        <message>
+            <source>Typo</source>
+            <translation>Salah ketik</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -69,8 +70,8 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     m_summary->setObjectName(QStringLiteral("listSummary"));
     m_summary->setAccessibleName(tr("Screening summary"));
     m_summary->setHorizontalHeaderLabels({tr("Rows"), tr("Share"), tr("Policy limit"), tr("Result")});
-    m_summary->setVerticalHeaderLabels({tr("Total"), tr("Invalid"), tr("Duplicates"), tr("Role addresses"),
-                                        tr("Disposable domains"), tr("Typo domains")});
+    m_summary->setVerticalHeaderLabels(
+        {tr("Total"), tr("Invalid"), tr("Duplicates"), tr("Role"), tr("Disposable"), tr("Typo")});
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setSelectionMode(QAbstractItemView::NoSelection);
     m_summary->setFocusPolicy(Qt::TabFocus);
@@ -138,7 +139,15 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     ll->addWidget(decisionBox);
     ll->addStretch(1);
     auto* middle = new QSplitter(Qt::Horizontal, this);
-    middle->addWidget(left);
+    // Scrolls rather than squeezing the summary, the note and the decision into each other when the pane
+    // is short.
+    m_leftScroll = new QScrollArea(this);
+    m_leftScroll->setObjectName(QStringLiteral("listSummaryPane"));
+    m_leftScroll->setWidget(left);
+    m_leftScroll->setWidgetResizable(true);
+    m_leftScroll->setFrameShape(QFrame::NoFrame);
+    m_leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    middle->addWidget(m_leftScroll);
     auto* chartBox = new QWidget(this);
     auto* cl = new QVBoxLayout(chartBox);
     cl->setContentsMargins(0, 0, 0, 0);
@@ -206,8 +215,8 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     split->addWidget(middle);
     split->addWidget(rowsBox);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 3);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
     clear();
@@ -480,6 +489,7 @@ void ListsTab::showSummary(const MailingList& list)
     for (int c = 0; c < SummaryColumnCount; ++c)
         width += m_summary->columnWidth(c);
     m_summary->setMinimumWidth(width);
+    m_leftScroll->setMinimumWidth(width + m_leftScroll->verticalScrollBar()->sizeHint().width() + 4);
     m_summary->setFixedHeight(m_summary->horizontalHeader()->sizeHint().height() +
                               m_summary->verticalHeader()->length() + 2 * m_summary->frameWidth());
 }
@@ -542,6 +552,9 @@ void ListsTab::showChart(const MailingList& list)
     chart->addSeries(m_series);
     auto* axisY = new QBarCategoryAxis;
     axisY->append(categories);
+    QFont labelFont = axisY->labelsFont();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.9);
+    axisY->setLabelsFont(labelFont);
     chart->addAxis(axisY, Qt::AlignLeft);
     m_series->attachAxis(axisY);
     auto* axisX = new QValueAxis;

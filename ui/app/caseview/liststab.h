@@ -19,6 +19,7 @@
 class QCheckBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTableView;
 class QTableWidget;
 
@@ -107,6 +108,7 @@ private:
     QLabel* m_title;
     QTableWidget* m_summary;
     QLabel* m_summaryNote;
+    QScrollArea* m_leftScroll;
     QChartView* m_chart;
     QLabel* m_chartTitle;
     QHorizontalBarSeries* m_series = nullptr;
