@@ -10,6 +10,7 @@
 #include "rules/registry.h"
 #include "rules/rule.h"
 #include "store/casestore.h"
+#include "store/sqlite.h"
 #include "util/timeutil.h"
 
 #include <QJsonArray>
@@ -274,6 +275,27 @@ private Q_SLOTS:
             all(s);
             return !QTest::currentTestFailed();
         });
+    }
+
+    // A whole-store evaluation reads through mmap for its own duration only: the connection's setting is
+    // put back, and the evaluations are those of full snapshots.
+    void serviceRestoresTheConnectionAndMatchesFullSnapshots()
+    {
+        CaseStore& store = *stores.first();
+        const qint64 before = store.database().queryInt("PRAGMA mmap_size");
+        const Policy policy = Policy::builtin(QStringLiteral("optimais"));
+        EvaluationService service(store, policy);
+        const QDateTime asOf = asOfOf(store);
+        const auto overlap = overlapOf(store, policy);
+        const Evaluator evaluator(policy);
+        qint64 n = 0;
+        service.evaluateEach(asOf, [&](Evaluation&& e) {
+            const AccountSnapshot full = store.loadSnapshot(e.accountId);
+            QCOMPARE(evaluationJson(e), evaluationJson(evaluator.evaluate(full, asOf, overlap.get())));
+            ++n;
+        });
+        QCOMPARE(n, store.accountCount());
+        QCOMPARE(store.database().queryInt("PRAGMA mmap_size"), before);
     }
 };
 
