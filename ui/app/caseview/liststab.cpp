@@ -146,7 +146,6 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     m_leftScroll->setWidget(left);
     m_leftScroll->setWidgetResizable(true);
     m_leftScroll->setFrameShape(QFrame::NoFrame);
-    m_leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     middle->addWidget(m_leftScroll);
     auto* chartBox = new QWidget(this);
     auto* cl = new QVBoxLayout(chartBox);
@@ -154,7 +153,7 @@ ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
     cl->addWidget(m_chartTitle);
     cl->addWidget(m_chart, 1);
     middle->addWidget(chartBox);
-    middle->setStretchFactor(0, 1);
+    middle->setStretchFactor(0, 0);
     middle->setStretchFactor(1, 1);
 
     // The offending rows.
@@ -489,7 +488,10 @@ void ListsTab::showSummary(const MailingList& list)
     for (int c = 0; c < SummaryColumnCount; ++c)
         width += m_summary->columnWidth(c);
     m_summary->setMinimumWidth(width);
-    m_leftScroll->setMinimumWidth(width + m_leftScroll->verticalScrollBar()->sizeHint().width() + 4);
+    // Wide enough for the whole table, up to a cap so that long translations cannot push the window off
+    // the screen (the pane scrolls sideways then).
+    m_leftScroll->setMinimumWidth(
+        std::min(width + m_leftScroll->verticalScrollBar()->sizeHint().width() + 4, 480));
     m_summary->setFixedHeight(m_summary->horizontalHeader()->sizeHint().height() +
                               m_summary->verticalHeader()->length() + 2 * m_summary->frameWidth());
 }
