@@ -1217,6 +1217,10 @@ Would clear: %2</translation>
             <source>Typo</source>
             <translation>Typo</translation>
         </message>
+        <message>
+            <source>Declared size</source>
+            <translation>Declared size</translation>
+        </message>
     </context>
     <context>
         <name>ad::ui::MainWindow</name>

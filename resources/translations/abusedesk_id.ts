@@ -1212,6 +1212,10 @@ Akan selesai jika: %2</translation>
             <source>Typo</source>
             <translation>Salah ketik</translation>
         </message>
+        <message>
+            <source>Declared size</source>
+            <translation>Ukuran tercatat</translation>
+        </message>
     </context>
     <context>
         <name>ad::ui::MainWindow</name>

@@ -123,9 +123,11 @@ private Q_SLOTS:
         QCOMPARE(cell(t, 0, 0), QStringLiteral("L1"));
         QCOMPARE(cell(t, 1, 0), kList);
         QCOMPARE(cell(t, 1, 2), QStringLiteral("purchased"));
-        QCOMPARE(cell(t, 1, 5), QStringLiteral("6"));
-        QCOMPARE(cell(t, 1, 6), QStringLiteral("none yet"));
-        QCOMPARE(cell(t, 0, 5), QStringLiteral("no file in the bundle"));
+        QCOMPARE(cell(t, 0, 5), QStringLiteral("6")); // declared in lists.csv
+        QCOMPARE(cell(t, 1, 5), QStringLiteral("—"));
+        QCOMPARE(cell(t, 1, 6), QStringLiteral("6")); // rows of the uploaded file
+        QCOMPARE(cell(t, 1, 7), QStringLiteral("none yet"));
+        QCOMPARE(cell(t, 0, 6), QStringLiteral("no file in the bundle"));
         // The imported date is the import's.
         QVERIFY(!cell(t, 1, 4).isEmpty() && cell(t, 1, 4) != QStringLiteral("—"));
         // The first list with a screened file is opened.
@@ -325,8 +327,8 @@ private Q_SLOTS:
         QVERIFY(shown->action == Action::RejectList);
         QVERIFY(m_tab->decisionLabel()->text().startsWith(QStringLiteral("Rejected by alice on ")));
         QVERIFY(m_tab->decisionLabel()->text().contains(QStringLiteral("Purchased from a broker")));
-        QVERIFY(cell(m_tab->listTable(), 1, 6).startsWith(QStringLiteral("reject list by alice")));
-        QCOMPARE(cell(m_tab->listTable(), 0, 6), QStringLiteral("none yet"));
+        QVERIFY(cell(m_tab->listTable(), 1, 7).startsWith(QStringLiteral("reject list by alice")));
+        QCOMPARE(cell(m_tab->listTable(), 0, 7), QStringLiteral("none yet"));
 
         // The case report lists the decision with its list.
         report::Options o;

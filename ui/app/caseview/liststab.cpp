@@ -47,11 +47,11 @@ bool isListAction(Action a)
 
 ListsTab::ListsTab(QWidget* parent) : QWidget(parent)
 {
-    m_lists = new QTableWidget(0, 7, this);
+    m_lists = new QTableWidget(0, 8, this);
     m_lists->setObjectName(QStringLiteral("listsPicker"));
     m_lists->setAccessibleName(tr("Imported lists"));
     m_lists->setHorizontalHeaderLabels({tr("List"), tr("Name"), tr("Source"), tr("Acquired"), tr("Imported"),
-                                        tr("Rows in file"), tr("List decision")});
+                                        tr("Declared size"), tr("Rows in file"), tr("List decision")});
     m_lists->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lists->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_lists->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -267,17 +267,23 @@ void ListsTab::load(const CaseData& d, const CaseStore* store, const rules::Poli
             dec ? tr("%1 by %2, %3")
                       .arg(Labels::action(dec->action), dec->reviewer, Labels::dateTime(dec->at))
                 : tr("none yet");
-        const QStringList cells{
-            l.listId, l.name, l.source, Labels::date(l.acquiredAt), Labels::date(importedAt), rows, decision};
+        const QStringList cells{l.listId,
+                                l.name,
+                                l.source,
+                                Labels::date(l.acquiredAt),
+                                Labels::date(importedAt),
+                                l.size ? Labels::number(*l.size) : QStringLiteral("—"),
+                                rows,
+                                decision};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(cells[c]);
-            if (c == 5 && l.screening)
+            if (c == 5 || (c == 6 && l.screening))
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_lists->setItem(i, c, item);
         }
         if (dec && dec->action == Action::RejectList)
-            m_lists->item(i, 6)->setBackground(problemBackground(palette()));
+            m_lists->item(i, 7)->setBackground(problemBackground(palette()));
     }
     m_lists->resizeColumnsToContents();
     // Room for up to five lists without scrolling (the splitter may not squeeze it below that).
