@@ -131,7 +131,9 @@ QueueView::QueueView(QueueModel* model, QWidget* parent) : QWidget(parent), m_mo
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
-    const QList<int> widths{80, 170, 110, 100, 170, 90, 80, 100, 70, 85, 90, 90};
+    // Account, name, status, recommendation and worst finding fit the default queue pane (560 px); the
+    // rates, counts, dates and assignee follow to the right.
+    const QList<int> widths{80, 145, 75, 105, 150, 90, 80, 100, 70, 85, 90, 90};
     for (int c = 0; c < widths.size(); ++c)
         m_table->setColumnWidth(c, widths[c]);
 
@@ -176,9 +178,10 @@ QueueView::QueueView(QueueModel* model, QWidget* parent) : QWidget(parent), m_mo
     searchRow->addWidget(m_count);
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
-    filters->addWidget(m_status, 1);
-    filters->addWidget(m_recommended, 1);
-    filters->addWidget(m_rule, 1);
+    // "Any recommendation" is the longest default text: its combo gets the larger share.
+    filters->addWidget(m_status, 2);
+    filters->addWidget(m_recommended, 3);
+    filters->addWidget(m_rule, 2);
     filters->addWidget(m_pending);
 
     auto* layout = new QVBoxLayout(this);
