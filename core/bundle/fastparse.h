@@ -3,12 +3,12 @@
 
 // Byte-level parsing of the bundle's CSV values, for the importer's row loops (no QString per field).
 // Each function accepts exactly what its QString counterpart accepts, for ASCII input; callers take the
-// QString path (ad::time::parseIso, …) for a value with a byte >= 0x80, so the results and the error
-// texts are the same either way. tests/bundle/test_fastparse.cpp compares them.
+// QString path for a value with a byte >= 0x80, so the results and the error texts are the same either
+// way. Timestamps: ad::time::parseIsoMs (core/util/timeutil.h), the byte form of ad::time::parseIso.
+// tests/bundle/test_fastparse.cpp compares them.
 
 #include <QByteArrayView>
 #include <QtGlobal>
-#include <optional>
 
 namespace ad::bundle::fast {
 
@@ -33,9 +33,5 @@ inline bool isId(QByteArrayView v)
     }
     return true;
 }
-
-// ad::time::parseIso(v)->toMSecsSinceEpoch() for ASCII `v` (same grammar: a date, or a date-time with
-// optional seconds and fraction and a required Z or ±hh[:]mm offset); nullopt where parseIso fails.
-std::optional<qint64> parseIsoMs(QByteArrayView v);
 
 } // namespace ad::bundle::fast

@@ -362,7 +362,7 @@ private:
             const QDateTime t = time(r, col, req);
             return t.toMSecsSinceEpoch();
         }
-        const auto t = fast::parseIsoMs(v);
+        const auto t = ad::time::parseIsoMs(v);
         if (!t)
             failAt(r, col, kTimeRule);
         return t;

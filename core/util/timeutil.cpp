@@ -1,56 +1,74 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "util/timeutil.h"
 
-#include <QTimeZone>
+#include <QVarLengthArray>
 
 namespace ad::time {
 
 namespace {
 
-bool digits(QStringView s, qsizetype from, qsizetype n, int* out)
+bool digits(QByteArrayView s, qsizetype from, qsizetype n, int* out)
 {
     if (from + n > s.size())
         return false;
     int v = 0;
     for (qsizetype i = from; i < from + n; ++i) {
-        const QChar c = s[i];
-        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+        const char c = s[i];
+        if (c < '0' || c > '9')
             return false;
-        v = v * 10 + (c.unicode() - '0');
+        v = v * 10 + (c - '0');
     }
     *out = v;
     return true;
 }
 
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (QDate's), y >= 1.
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const qint64 era = y / 400;
+    const qint64 yoe = y - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 } // namespace
 
-std::optional<QDateTime> parseIso(QStringView s)
+std::optional<qint64> parseIsoMs(QByteArrayView s)
 {
     int y = 0, mo = 0, d = 0;
-    if (s.size() < 10 || !digits(s, 0, 4, &y) || s[4] != QLatin1Char('-') || !digits(s, 5, 2, &mo) ||
-        s[7] != QLatin1Char('-') || !digits(s, 8, 2, &d))
+    if (s.size() < 10 || !digits(s, 0, 4, &y) || s[4] != '-' || !digits(s, 5, 2, &mo) || s[7] != '-' ||
+        !digits(s, 8, 2, &d))
         return std::nullopt;
-    const QDate date(y, mo, d);
-    if (!date.isValid())
+    // QDate: no year 0, months 1-12, days of the month.
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0))
         return std::nullopt;
+    const qint64 dayMs = daysFromCivil(y, mo, d) * 86400000LL;
     if (s.size() == 10)
-        return QDateTime(date, QTime(0, 0), Qt::UTC);
-    if (s[10] != QLatin1Char('T') && s[10] != QLatin1Char('t') && s[10] != QLatin1Char(' '))
+        return dayMs;
+    if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
         return std::nullopt;
     int h = 0, mi = 0, sec = 0, ms = 0;
-    if (!digits(s, 11, 2, &h) || s.size() < 16 || s[13] != QLatin1Char(':') || !digits(s, 14, 2, &mi))
+    if (!digits(s, 11, 2, &h) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, &mi))
         return std::nullopt;
     qsizetype pos = 16;
-    if (pos < s.size() && s[pos] == QLatin1Char(':')) {
+    if (pos < s.size() && s[pos] == ':') {
         if (!digits(s, pos + 1, 2, &sec))
             return std::nullopt;
         pos += 3;
-        if (pos < s.size() && (s[pos] == QLatin1Char('.') || s[pos] == QLatin1Char(','))) {
+        if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
             ++pos;
             int frac = 0, n = 0;
-            while (pos < s.size() && s[pos].isDigit()) {
+            while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
                 if (n < 3) {
-                    frac = frac * 10 + (s[pos].unicode() - '0');
+                    frac = frac * 10 + (s[pos] - '0');
                     ++n;
                 }
                 ++pos;
@@ -64,23 +82,21 @@ std::optional<QDateTime> parseIso(QStringView s)
             ms = frac;
         }
     }
-    if (h == 24 && mi == 0 && sec == 0 && ms == 0)
-        return std::nullopt; // not accepted: ambiguous end-of-day form
-    const QTime time(h, mi, sec, ms);
-    if (!time.isValid())
+    // QTime: 00:00:00.000 to 23:59:59.999 (24:00 is refused).
+    if (h > 23 || mi > 59 || sec > 59)
         return std::nullopt;
     if (pos >= s.size())
         return std::nullopt; // an offset is required
     int offset = 0;
-    if (s[pos] == QLatin1Char('Z') || s[pos] == QLatin1Char('z')) {
+    if (s[pos] == 'Z' || s[pos] == 'z') {
         ++pos;
-    } else if (s[pos] == QLatin1Char('+') || s[pos] == QLatin1Char('-')) {
-        const int sign = s[pos] == QLatin1Char('-') ? -1 : 1;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+        const int sign = s[pos] == '-' ? -1 : 1;
         int oh = 0, om = 0;
         if (!digits(s, pos + 1, 2, &oh))
             return std::nullopt;
         pos += 3;
-        if (pos < s.size() && s[pos] == QLatin1Char(':'))
+        if (pos < s.size() && s[pos] == ':')
             ++pos;
         if (!digits(s, pos, 2, &om))
             return std::nullopt;
@@ -93,10 +109,23 @@ std::optional<QDateTime> parseIso(QStringView s)
     }
     if (pos != s.size())
         return std::nullopt;
-    QDateTime dt(date, time, Qt::OffsetFromUTC, offset);
-    if (!dt.isValid())
+    return dayMs + ((h * 60LL + mi) * 60 + sec - offset) * 1000 + ms;
+}
+
+std::optional<QDateTime> parseIso(QStringView s)
+{
+    // The grammar is ASCII: copy the UTF-16 text to bytes (a non-ASCII character is no timestamp).
+    QVarLengthArray<char, 48> bytes(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (c >= 0x80)
+            return std::nullopt;
+        bytes[i] = char(c);
+    }
+    const auto ms = parseIsoMs(QByteArrayView(bytes.constData(), bytes.size()));
+    if (!ms)
         return std::nullopt;
-    return dt.toUTC();
+    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
 }
 
 QString toIso(const QDateTime& dt)

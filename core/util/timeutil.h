@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QString>
 #include <optional>
@@ -9,8 +10,13 @@ namespace ad::time {
 
 // Parses the case bundle's timestamps: ISO 8601 with an offset ("2026-03-01T09:30:00Z",
 // "2026-03-01T16:30:00+07:00", fractional seconds allowed) or a date alone ("2026-03-01", meaning
-// 00:00 UTC). Anything else (no offset, impossible dates) is std::nullopt. The result is in UTC.
+// 00:00 UTC). Anything else (no offset, impossible dates, any non-ASCII character) is std::nullopt.
+// The result is in UTC.
 std::optional<QDateTime> parseIso(QStringView text);
+
+// The same parser on bytes, without QString or QDateTime (the importer's row loops): milliseconds
+// since the epoch, i.e. parseIso(text)->toMSecsSinceEpoch(), or std::nullopt where parseIso fails.
+std::optional<qint64> parseIsoMs(QByteArrayView text);
 
 // Canonical storage form: UTC, seconds precision, "Z" suffix ("2026-03-01T09:30:00Z"); milliseconds are
 // kept ("…:00.250Z") only when non-zero. An invalid QDateTime gives an empty string.

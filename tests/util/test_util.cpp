@@ -45,6 +45,9 @@ private Q_SLOTS:
                                   << "";
         QTest::newRow("empty") << ""
                                << "";
+        QTest::newRow("non-ASCII digit in the fraction")
+            << QString::fromUtf8("2026-03-01T09:30:00.123\u0663Z") << "";
+        QTest::newRow("fullwidth digit") << QString::fromUtf8("\uff12026-03-01") << "";
     }
     void parseIso()
     {
