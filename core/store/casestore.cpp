@@ -126,6 +126,18 @@ Campaign readCampaign(const sql::Statement& q)
     return c;
 }
 
+ListScreeningSummary readScreeningCounts(const sql::Statement& q, int from)
+{
+    ListScreeningSummary s;
+    s.rows = q.int64(from);
+    s.invalid = q.int64(from + 1);
+    s.duplicates = q.int64(from + 2);
+    s.role = q.int64(from + 3);
+    s.disposable = q.int64(from + 4);
+    s.typo = q.int64(from + 5);
+    return s;
+}
+
 MailingList readList(const sql::Statement& q)
 {
     MailingList l;
@@ -138,15 +150,8 @@ MailingList readList(const sql::Statement& q)
     l.doubleOptIn = q.optBool(6);
     l.hasFile = q.boolean(7);
     if (!q.isNull(8)) {
-        ListScreeningSummary s;
-        s.rows = q.int64(8);
-        s.invalid = q.int64(9);
-        s.duplicates = q.int64(10);
-        s.role = q.int64(11);
-        s.disposable = q.int64(12);
-        s.typo = q.int64(13);
-        s.detailsJson = q.text(14);
-        l.screening = s;
+        l.screening = readScreeningCounts(q, 8);
+        l.screening->detailsJson = q.text(14);
     }
     return l;
 }
@@ -740,16 +745,8 @@ struct LightReaders
         l.size = q.optInt64(5);
         l.doubleOptIn = q.optBool(6);
         l.hasFile = q.boolean(7);
-        if (!q.isNull(8)) {
-            ListScreeningSummary s;
-            s.rows = q.int64(8);
-            s.invalid = q.int64(9);
-            s.duplicates = q.int64(10);
-            s.role = q.int64(11);
-            s.disposable = q.int64(12);
-            s.typo = q.int64(13);
-            l.screening = s;
-        }
+        if (!q.isNull(8))
+            l.screening = readScreeningCounts(q, 8);
         return l;
     }
     // id, account_id, list_id, subscriber, method, consent_at, source, checkbox_default,

@@ -49,6 +49,9 @@ namespace ad::store::detail {
 Account readAccount(const sql::Statement& q, int firstColumn);
 Campaign readCampaign(const sql::Statement& q);
 MailingList readList(const sql::Statement& q);
+// The screening counts of AD_LIST_COLS (rows, invalid, duplicates, role, disposable, typo) from columns
+// from..from+5; detailsJson is left empty.
+ListScreeningSummary readScreeningCounts(const sql::Statement& q, int from);
 EvidenceRow readEvidence(const sql::Statement& q);
 Complaint readComplaint(const sql::Statement& q);
 HistoryEntry readHistory(const sql::Statement& q);
