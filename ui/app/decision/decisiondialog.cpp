@@ -4,12 +4,12 @@
 #include "common/findings.h"
 #include "common/labels.h"
 #include "common/severitystyle.h"
+#include "decision/noticepreview.h"
 #include "rules/policy.h"
 #include "store/casestore.h"
 #include "util/error.h"
 
 #include <QButtonGroup>
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -19,7 +19,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSplitter>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace ad::ui {
@@ -166,26 +165,16 @@ void DecisionDialog::build()
     m_terminateNote->setPalette(tp);
     layout->addWidget(m_terminateNote);
 
-    auto* noticeRow = new QHBoxLayout;
-    noticeRow->addWidget(new QLabel(tr("Customer notice:"), this), 1);
-    m_language = new QComboBox(this);
-    m_language->setObjectName(QStringLiteral("noticeLanguage"));
-    m_language->setAccessibleName(tr("Notice language"));
-    m_language->addItem(tr("English"), QStringLiteral("en"));
-    m_language->addItem(tr("Indonesian"), QStringLiteral("id"));
-    m_language->setCurrentIndex(std::max(0, m_language->findData(m_ctx.noticeLanguage)));
-    connect(m_language, &QComboBox::currentIndexChanged, this, [this] { updateNotice(); });
-    noticeRow->addWidget(m_language);
-    layout->addLayout(noticeRow);
-    m_notice = new QTextBrowser(this);
-    m_notice->setObjectName(QStringLiteral("noticePreview"));
-    m_notice->setAccessibleName(tr("Customer notice preview"));
-    m_notice->setOpenLinks(false);
+    m_notice = new NoticePreview({tr("Customer notice:"), tr("Notice language"), tr("English"),
+                                  tr("Indonesian"), tr("Customer notice preview")},
+                                 QStringLiteral("noticeLanguage"), QStringLiteral("noticePreview"),
+                                 m_ctx.noticeLanguage, this);
+    m_notice->onLanguageChanged(this, [this] { updateNotice(); });
     layout->addWidget(m_notice, 1);
     if (m_mode == Mode::Approve && m_pending) {
         // The approval sends the notice in the language chosen when the termination was proposed.
-        m_language->setCurrentIndex(std::max(0, m_language->findData(m_pending->noticeLanguage)));
-        m_language->setEnabled(false);
+        m_notice->setLanguage(m_pending->noticeLanguage);
+        m_notice->setLanguageEnabled(false);
     }
 
     m_error = new QLabel(this);
@@ -246,7 +235,7 @@ void DecisionDialog::setFindingConfirmed(int index, bool confirmed)
 
 void DecisionDialog::setNoticeLanguage(const QString& lang)
 {
-    m_language->setCurrentIndex(std::max(0, m_language->findData(lang)));
+    m_notice->setLanguage(lang);
 }
 
 int DecisionDialog::findingCount() const
@@ -351,18 +340,17 @@ void DecisionDialog::updateNotice()
         const DecisionService service(*m_ctx.store, *m_ctx.policy, *m_ctx.clock);
         const QString rationale =
             m_mode == Mode::Approve && m_pending ? m_pending->rationale : fullRationale();
-        const QString text = service.notice(m_ctx.accountId, a, m_language->currentData().toString(),
-                                            m_findingList, rationale);
-        m_notice->setPlainText(text.isEmpty() ? tr("No notice is sent to the customer for this action.")
-                                              : text);
+        const QString text =
+            service.notice(m_ctx.accountId, a, m_notice->language(), m_findingList, rationale);
+        m_notice->setText(text.isEmpty() ? tr("No notice is sent to the customer for this action.") : text);
     } catch (const Error& e) {
-        m_notice->setPlainText(tr("The notice cannot be generated: %1").arg(e.message()));
+        m_notice->setText(tr("The notice cannot be generated: %1").arg(e.message()));
     }
 }
 
 QString DecisionDialog::noticeText() const
 {
-    return m_notice->toPlainText();
+    return m_notice->text();
 }
 
 QString DecisionDialog::errorText() const
@@ -388,7 +376,7 @@ void DecisionDialog::accept()
             req.action = selectedAction();
             req.rationale = fullRationale();
             req.reviewer = m_ctx.reviewer;
-            req.language = m_language->currentData().toString();
+            req.language = m_notice->language();
             m_outcome = service.decide(req, QDateTime());
         }
     } catch (const Error& e) {

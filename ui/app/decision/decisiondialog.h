@@ -18,13 +18,10 @@
 #include <optional>
 
 class QButtonGroup;
-class QComboBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QTextBrowser;
-class QTimer;
 
 namespace ad {
 class CaseStore;
@@ -35,6 +32,8 @@ class Policy;
 } // namespace ad
 
 namespace ad::ui {
+
+class NoticePreview;
 
 class DecisionDialog : public QDialog
 {
@@ -111,11 +110,9 @@ private:
     QPlainTextEdit* m_rationale = nullptr;
     QLabel* m_rationaleNote = nullptr;
     QLabel* m_terminateNote = nullptr;
-    QComboBox* m_language = nullptr;
-    QTextBrowser* m_notice = nullptr;
+    NoticePreview* m_notice = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_record = nullptr;
-    QTimer* m_noticeTimer = nullptr;
 };
 
 } // namespace ad::ui

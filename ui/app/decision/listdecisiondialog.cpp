@@ -4,18 +4,16 @@
 #include "common/findings.h"
 #include "common/labels.h"
 #include "common/severitystyle.h"
+#include "decision/noticepreview.h"
 #include "rules/policy.h"
 #include "store/casestore.h"
 #include "util/error.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace ad::ui {
@@ -93,21 +91,11 @@ ListDecisionDialog::ListDecisionDialog(const Context& ctx, Action action, QWidge
     m_rationaleNote->setWordWrap(true);
     layout->addWidget(m_rationaleNote);
 
-    auto* noticeRow = new QHBoxLayout;
-    noticeRow->addWidget(new QLabel(tr("Customer notice:"), this), 1);
-    m_language = new QComboBox(this);
-    m_language->setObjectName(QStringLiteral("listNoticeLanguage"));
-    m_language->setAccessibleName(tr("Notice language"));
-    m_language->addItem(tr("English"), QStringLiteral("en"));
-    m_language->addItem(tr("Indonesian"), QStringLiteral("id"));
-    m_language->setCurrentIndex(std::max(0, m_language->findData(ctx.noticeLanguage)));
-    connect(m_language, &QComboBox::currentIndexChanged, this, [this] { updateNotice(); });
-    noticeRow->addWidget(m_language);
-    layout->addLayout(noticeRow);
-    m_notice = new QTextBrowser(this);
-    m_notice->setObjectName(QStringLiteral("listNoticePreview"));
-    m_notice->setAccessibleName(tr("Customer notice preview"));
-    m_notice->setOpenLinks(false);
+    m_notice = new NoticePreview({tr("Customer notice:"), tr("Notice language"), tr("English"),
+                                  tr("Indonesian"), tr("Customer notice preview")},
+                                 QStringLiteral("listNoticeLanguage"), QStringLiteral("listNoticePreview"),
+                                 ctx.noticeLanguage, this);
+    m_notice->onLanguageChanged(this, [this] { updateNotice(); });
     layout->addWidget(m_notice, 1);
 
     m_error = new QLabel(this);
@@ -144,7 +132,7 @@ void ListDecisionDialog::setRationale(const QString& text)
 
 void ListDecisionDialog::setNoticeLanguage(const QString& lang)
 {
-    m_language->setCurrentIndex(std::max(0, m_language->findData(lang)));
+    m_notice->setLanguage(lang);
 }
 
 QString ListDecisionDialog::blockingReason() const
@@ -171,18 +159,17 @@ void ListDecisionDialog::updateNotice()
 {
     try {
         const DecisionService service(*m_ctx.store, *m_ctx.policy, *m_ctx.clock);
-        const QString text = service.notice(m_ctx.accountId, m_action, m_language->currentData().toString(),
-                                            m_listFindings, m_rationale->toPlainText(), m_ctx.listId);
-        m_notice->setPlainText(text.isEmpty() ? tr("No notice is sent to the customer for this action.")
-                                              : text);
+        const QString text = service.notice(m_ctx.accountId, m_action, m_notice->language(), m_listFindings,
+                                            m_rationale->toPlainText(), m_ctx.listId);
+        m_notice->setText(text.isEmpty() ? tr("No notice is sent to the customer for this action.") : text);
     } catch (const Error& e) {
-        m_notice->setPlainText(tr("The notice cannot be generated: %1").arg(e.message()));
+        m_notice->setText(tr("The notice cannot be generated: %1").arg(e.message()));
     }
 }
 
 QString ListDecisionDialog::noticeText() const
 {
-    return m_notice->toPlainText();
+    return m_notice->text();
 }
 
 QString ListDecisionDialog::errorText() const
@@ -206,7 +193,7 @@ void ListDecisionDialog::accept()
         req.action = m_action;
         req.rationale = m_rationale->toPlainText().trimmed();
         req.reviewer = m_ctx.reviewer;
-        req.language = m_language->currentData().toString();
+        req.language = m_notice->language();
         m_outcome = service.decide(req, QDateTime());
     } catch (const Error& e) {
         m_error->setText(tr("Not recorded: %1").arg(e.message()));

@@ -17,12 +17,10 @@
 #include <QDialog>
 #include <optional>
 
-class QComboBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QTextBrowser;
 
 namespace ad {
 class CaseStore;
@@ -33,6 +31,8 @@ class Policy;
 } // namespace ad
 
 namespace ad::ui {
+
+class NoticePreview;
 
 class ListDecisionDialog : public QDialog
 {
@@ -86,8 +86,7 @@ private:
     QListWidget* m_findings = nullptr;
     QPlainTextEdit* m_rationale = nullptr;
     QLabel* m_rationaleNote = nullptr;
-    QComboBox* m_language = nullptr;
-    QTextBrowser* m_notice = nullptr;
+    NoticePreview* m_notice = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_record = nullptr;
 };
