@@ -10,7 +10,9 @@ namespace ad::preview {
 
 namespace {
 
-QString tr(const char* s)
+// The reasons are shown in the preview's Links tab, so they share its translation context; the texts are
+// marked with QT_TRANSLATE_NOOP so that lupdate files them under that context too.
+QString reasonText(const char* s)
 {
     return QCoreApplication::translate("ad::preview::MessagePreview", s);
 }
@@ -81,24 +83,32 @@ LinkAssessment assessLink(const QString& visibleText, const QString& href)
 
     if (scheme == u"javascript" || scheme == u"vbscript" || scheme == u"data" || scheme == u"file") {
         r.deceptive = true;
-        r.reason = tr("the link is a %1: URL, not a web address").arg(scheme);
+        r.reason = reasonText(QT_TRANSLATE_NOOP("ad::preview::MessagePreview",
+                                                "the link is a %1: URL, not a web address"))
+                       .arg(scheme);
         return r;
     }
     const QStringList shown = domainsInText(visibleText);
     for (const QString& d : shown) {
         if (r.domain.isEmpty()) {
             r.deceptive = true;
-            r.reason = tr("the text shows %1 but the link has no web domain").arg(d);
+            r.reason = reasonText(QT_TRANSLATE_NOOP("ad::preview::MessagePreview",
+                                                    "the text shows %1 but the link has no web domain"))
+                           .arg(d);
             return r;
         }
         if (!sameSite(d, r.domain)) {
             r.deceptive = true;
-            r.reason = tr("the text shows %1 but the link goes to %2").arg(d, r.domain);
+            r.reason = reasonText(QT_TRANSLATE_NOOP("ad::preview::MessagePreview",
+                                                    "the text shows %1 but the link goes to %2"))
+                           .arg(d, r.domain);
             return r;
         }
     }
     if (!url.host().isEmpty() && r.domain != url.host().toLower())
-        r.reason = tr("internationalised domain, displayed as %1").arg(url.host());
+        r.reason = reasonText(QT_TRANSLATE_NOOP("ad::preview::MessagePreview",
+                                                "internationalised domain, displayed as %1"))
+                       .arg(url.host());
     return r;
 }
 

@@ -45,7 +45,7 @@ struct CaseData
     bool pendingApproval = false;
     CaseCounts counts; // rows of every part, loaded or not
 
-    // Loaded on demand (see Part); empty until their part is loaded.
+    // Loaded on demand (see the parts below); empty until their part is loaded.
     QList<Campaign> campaigns;
     QList<MailingList> lists;
     QList<EvidenceRow> evidence;
@@ -53,17 +53,16 @@ struct CaseData
     QList<HistoryEntry> history;
     QList<StoredMessage> messages; // without raw
 
-    enum Part : unsigned
-    {
-        NoParts = 0,
-        Campaigns = 1u << 0,
-        Lists = 1u << 1,
-        Evidence = 1u << 2,
-        Complaints = 1u << 3,
-        History = 1u << 4,
-        Messages = 1u << 5,
-        AllParts = (1u << 6) - 1
-    };
+    // The parts, as bits of an unsigned mask. (Constants rather than `enum Part : unsigned`: lupdate's C++
+    // parser does not understand an enum base and then files every CaseView string under the wrong context.)
+    static constexpr unsigned NoParts = 0;
+    static constexpr unsigned Campaigns = 1u << 0;
+    static constexpr unsigned Lists = 1u << 1;
+    static constexpr unsigned Evidence = 1u << 2;
+    static constexpr unsigned Complaints = 1u << 3;
+    static constexpr unsigned History = 1u << 4;
+    static constexpr unsigned Messages = 1u << 5;
+    static constexpr unsigned AllParts = (1u << 6) - 1;
     unsigned loadedParts = NoParts;
     bool has(unsigned parts) const { return (loadedParts & parts) == parts; }
 
