@@ -5,6 +5,7 @@
 // limits and the domain chart, filter the rows by one problem kind, refuse a list decision without a
 // rationale and one DecisionService refuses (nothing written either time), record a rejection with a
 // rationale (decision, audit entry, the tab and the report show it), and check the translations.
+#include "../gui/mainwindowtestutil.h"
 #include "caseview/caseview.h"
 #include "caseview/listrowsmodel.h"
 #include "caseview/liststab.h"
@@ -43,6 +44,7 @@
 
 using namespace ad;
 using namespace ad::ui;
+using ad::uitest::waitForJob;
 
 namespace {
 const QString kAccount = QStringLiteral("A1001");
@@ -51,17 +53,6 @@ const QString kList = QStringLiteral("L2");
 QString bundle()
 {
     return QStringLiteral(ABUSEDESK_TEST_DATA "/bundle-good");
-}
-
-bool waitForJob(MainWindow& w)
-{
-    if (!w.currentJob())
-        return true;
-    QSignalSpy spy(&w, &MainWindow::jobFinished);
-    const bool finished = spy.wait(240000);
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
-    return finished;
 }
 
 // Screens the fixture's list file with core's screener, as the import does.

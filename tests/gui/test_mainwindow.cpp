@@ -14,6 +14,7 @@
 #include "importer/importdialog.h"
 #include "importer/importtask.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindowtestutil.h"
 #include "queue/queuemodel.h"
 #include "queue/queueview.h"
 #include "settings/settings.h"
@@ -46,6 +47,7 @@
 
 using namespace ad;
 using namespace ad::ui;
+using ad::uitest::waitForJob;
 
 namespace {
 QString fixtureBundle()
@@ -70,20 +72,6 @@ bool copyTree(const QString& from, const QString& to)
         }
     }
     return true;
-}
-
-// Waits for the window's background job (import + evaluation) to finish.
-bool waitForJob(MainWindow& w)
-{
-    if (!w.currentJob())
-        return true;
-    QSignalSpy spy(&w, &MainWindow::jobFinished);
-    const bool finished = spy.wait(240000);
-    // The job ends on its worker thread: its other receivers (the import dialog) get the queued signal after
-    // the window's, so let them run before the test looks at the dialog.
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
-    return finished;
 }
 
 int rowOf(QueueModel* model, const QString& account)
