@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/severitystyle.h"
 
+#include <QLabel>
 #include <cmath>
 
 namespace ad::ui {
@@ -53,6 +54,27 @@ double contrastRatio(const QColor& a, const QColor& b)
 {
     const double la = luminance(a), lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+void setTintedBackground(QWidget* w, const QColor& background)
+{
+    w->setAutoFillBackground(true);
+    QPalette p = w->palette();
+    p.setColor(QPalette::Window, background);
+    p.setColor(QPalette::WindowText, p.color(QPalette::Text));
+    w->setPalette(p);
+}
+
+QLabel* newRefusalLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setMargin(4);
+    setTintedBackground(label, problemBackground(label->palette()));
+    label->setVisible(false);
+    return label;
 }
 
 } // namespace ad::ui

@@ -157,12 +157,8 @@ void DecisionDialog::build()
     m_terminateNote = new QLabel(this);
     m_terminateNote->setObjectName(QStringLiteral("terminateNote"));
     m_terminateNote->setWordWrap(true);
-    m_terminateNote->setAutoFillBackground(true);
     m_terminateNote->setMargin(4);
-    QPalette tp = m_terminateNote->palette();
-    tp.setColor(QPalette::Window, severityBackground(Severity::Terminate, palette()));
-    tp.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_terminateNote->setPalette(tp);
+    setTintedBackground(m_terminateNote, severityBackground(Severity::Terminate, palette()));
     layout->addWidget(m_terminateNote);
 
     m_notice = new NoticePreview({tr("Customer notice:"), tr("Notice language"), tr("English"),
@@ -177,17 +173,7 @@ void DecisionDialog::build()
         m_notice->setLanguageEnabled(false);
     }
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("decisionError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setAutoFillBackground(true);
-    m_error->setMargin(4);
-    QPalette ep = m_error->palette();
-    ep.setColor(QPalette::Window, problemBackground(palette()));
-    ep.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_error->setPalette(ep);
-    m_error->setVisible(false);
+    m_error = newRefusalLabel(QStringLiteral("decisionError"), this);
     layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(this);

@@ -98,17 +98,7 @@ ListDecisionDialog::ListDecisionDialog(const Context& ctx, Action action, QWidge
     m_notice->onLanguageChanged(this, [this] { updateNotice(); });
     layout->addWidget(m_notice, 1);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("listDecisionError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setAutoFillBackground(true);
-    m_error->setMargin(4);
-    QPalette ep = m_error->palette();
-    ep.setColor(QPalette::Window, problemBackground(palette()));
-    ep.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_error->setPalette(ep);
-    m_error->setVisible(false);
+    m_error = newRefusalLabel(QStringLiteral("listDecisionError"), this);
     layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(this);

@@ -41,11 +41,7 @@ ImportDialog::ImportDialog(BackgroundJob* job, QWidget* parent) : QDialog(parent
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_refusalBox = new QWidget(this);
-    m_refusalBox->setAutoFillBackground(true);
-    QPalette rp = m_refusalBox->palette();
-    rp.setColor(QPalette::Window, problemBackground(palette()));
-    rp.setColor(QPalette::WindowText, palette().color(QPalette::Text));
-    m_refusalBox->setPalette(rp);
+    setTintedBackground(m_refusalBox, problemBackground(palette()));
     auto* form = new QFormLayout(m_refusalBox);
     const QStringList names{tr("File:"), tr("Line:"), tr("Column:"), tr("Value:"), tr("Reason:")};
     for (int i = 0; i < 5; ++i) {
