@@ -130,6 +130,30 @@ struct ImportWriter::Private
         listId = id;
         return listRid;
     }
+    // The list a row goes to (list()); the first row of a list marks the list as having a file.
+    qint64 listOfRow(const QString& accountId, const QString& id)
+    {
+        const bool cached = listRid != 0 && accountId == listAccount && id == listId;
+        const qint64 rid = list(accountId, id);
+        if (!cached) {
+            markFile.bind(1, rid);
+            run(markFile, QString());
+        }
+        return rid;
+    }
+    // Runs the bound insListRow: a repeated line is an input error, anything else a store failure.
+    void stepListRow(qint64 line, const QString& accountId, const QString& id)
+    {
+        const int rc = insListRow.tryStep();
+        insListRow.reset();
+        if (rc == SQLITE_DONE)
+            return;
+        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+            throw Error::input(QStringLiteral("duplicate line %1 in list \"%2\" of account \"%3\"")
+                                   .arg(line)
+                                   .arg(id, accountId));
+        db.fail(QStringLiteral("import of a list row into the case store failed"));
+    }
 
     void resetAll()
     {
@@ -315,52 +339,26 @@ void ImportWriter::addList(const MailingList& l)
 
 void ImportWriter::addListRow(const QString& accountId, const QString& listId, const ListRow& row)
 {
-    const bool cached = d->listRid != 0 && accountId == d->listAccount && listId == d->listId;
-    const qint64 rid = d->list(accountId, listId);
-    if (!cached) {
-        d->markFile.bind(1, rid);
-        d->run(d->markFile, QString());
-    }
+    const qint64 rid = d->listOfRow(accountId, listId);
     sql::Statement& q = d->insListRow;
     q.bind(1, rid)
         .bind(2, row.line)
         .bind(3, row.email)
         .bindTextOrNull(4, row.rawJson)
         .bind(5, qint64(row.problems));
-    const int rc = q.tryStep();
-    q.reset();
-    if (rc == SQLITE_DONE)
-        return;
-    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        throw Error::input(QStringLiteral("duplicate line %1 in list \"%2\" of account \"%3\"")
-                               .arg(row.line)
-                               .arg(listId, accountId));
-    d->db.fail(QStringLiteral("import of a list row into the case store failed"));
+    d->stepListRow(row.line, accountId, listId);
 }
 
 void ImportWriter::addListRow(const QString& accountId, const QString& listId, const ListRowUtf8& row)
 {
-    const bool cached = d->listRid != 0 && accountId == d->listAccount && listId == d->listId;
-    const qint64 rid = d->list(accountId, listId);
-    if (!cached) {
-        d->markFile.bind(1, rid);
-        d->run(d->markFile, QString());
-    }
+    const qint64 rid = d->listOfRow(accountId, listId);
     sql::Statement& q = d->insListRow;
     d->integer(q, 1, rid);
     d->integer(q, 2, row.line);
     d->text(q, 3, row.email, false);
     d->text(q, 4, row.rawJson);
     d->integer(q, 5, row.problems);
-    const int rc = q.tryStep();
-    q.reset();
-    if (rc == SQLITE_DONE)
-        return;
-    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        throw Error::input(QStringLiteral("duplicate line %1 in list \"%2\" of account \"%3\"")
-                               .arg(row.line)
-                               .arg(listId, accountId));
-    d->db.fail(QStringLiteral("import of a list row into the case store failed"));
+    d->stepListRow(row.line, accountId, listId);
 }
 
 void ImportWriter::addCampaign(const CampaignUtf8& c)
