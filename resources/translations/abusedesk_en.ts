@@ -692,8 +692,12 @@ Would clear: %2</translation>
         <translation>no file uploaded in the bundle</translation>
     </message>
     <message>
-        <source> (default %1)</source>
-        <translation> (default %1)</translation>
+        <source> (pre-ticked)</source>
+        <translation> (pre-ticked)</translation>
+    </message>
+    <message>
+        <source> (not pre-ticked)</source>
+        <translation> (not pre-ticked)</translation>
     </message>
     <message>
         <source> (e-mail explained)</source>

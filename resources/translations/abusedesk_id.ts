@@ -691,8 +691,12 @@ Akan selesai jika: %2</translation>
         <translation>tidak ada berkas yang diunggah dalam bundel</translation>
     </message>
     <message>
-        <source> (default %1)</source>
-        <translation> (bawaan %1)</translation>
+        <source> (pre-ticked)</source>
+        <translation> (dicentang sejak awal)</translation>
+    </message>
+    <message>
+        <source> (not pre-ticked)</source>
+        <translation> (tidak dicentang sejak awal)</translation>
     </message>
     <message>
         <source> (e-mail explained)</source>

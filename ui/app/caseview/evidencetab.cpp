@@ -117,8 +117,10 @@ void EvidenceTab::load(const CaseData& d)
         const EvidenceRow& e = d.evidence[i];
         const QStringList why = reasons.value(e.id);
         QString method = e.method;
-        if (e.method == QLatin1String("checkbox") && !e.checkboxDefault.isEmpty())
-            method += tr(" (default %1)").arg(e.checkboxDefault);
+        if (e.method == QLatin1String("checkbox") && e.checkboxDefault == QLatin1String("checked"))
+            method += tr(" (pre-ticked)");
+        else if (e.method == QLatin1String("checkbox") && e.checkboxDefault == QLatin1String("unchecked"))
+            method += tr(" (not pre-ticked)");
         if (e.method == QLatin1String("offline_form") && e.emailContactExplained)
             method += *e.emailContactExplained ? tr(" (e-mail explained)") : tr(" (e-mail not explained)");
         if (e.method == QLatin1String("purchase"))
