@@ -94,9 +94,9 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    static const QStringList tabNames{QStringLiteral("overview"),   QStringLiteral("metrics"),
-                                      QStringLiteral("messages"),   QStringLiteral("evidence"),
-                                      QStringLiteral("lists"),      QStringLiteral("complaints"),
+    static const QStringList tabNames{QStringLiteral("overview"), QStringLiteral("metrics"),
+                                      QStringLiteral("messages"), QStringLiteral("evidence"),
+                                      QStringLiteral("lists"),    QStringLiteral("complaints"),
                                       QStringLiteral("history")};
     const QString account = parser.value(QStringLiteral("account"));
     const QString tabName = parser.value(QStringLiteral("tab")).toLower();

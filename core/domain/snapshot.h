@@ -33,14 +33,15 @@ enum Part : Parts
     // campaigns: ids, sentAt and every count (not subject, fromAddress, listIds)
     Campaigns = 1u << 0,
     CampaignDetails = 1u << 1, // + subject, fromAddress, listIds (implies Campaigns)
-    // lists with their screening counts (not screening->detailsJson)
+                               // lists with their screening counts (not screening->detailsJson)
     Lists = 1u << 2,
     ListDetails = 1u << 3, // + screening->detailsJson (implies Lists)
-    // evidence: id, accountId, listId, subscriber, method, consentAt, source, checkboxDefault,
-    // emailContactExplained, lastPurchaseAt, lastContactedAt
+                           // evidence: id, accountId, listId, subscriber, method, consentAt, source,
+                           // checkboxDefault, emailContactExplained, lastPurchaseAt, lastContactedAt
     Evidence = 1u << 4,
-    EvidenceDetails = 1u << 5, // + ip, consentText, confirmedAt, sourceLine (implies Evidence)
-    // complaints: id, accountId, campaignId, receivedAt, recipient, feedbackType, source, origin
+    EvidenceDetails =
+        1u << 5, // + ip, consentText, confirmedAt, sourceLine (implies Evidence)
+                 // complaints: id, accountId, campaignId, receivedAt, recipient, feedbackType, source, origin
     Complaints = 1u << 6,
     ComplaintDetails = 1u << 7, // + note, file, sourceLine, userAgent, sourceIp, reportedMessage
     History = 1u << 8,
