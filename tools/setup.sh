@@ -44,6 +44,13 @@ test)
     export QTWEBENGINE_DISABLE_SANDBOX=1
     status=0
     (cd build && ctest --output-on-failure -j "$jobs" --timeout 900) || status=1
+    # Source style: every C++ file formatted by .clang-format, every source file with an SPDX line.
+    if [ -d .git ]; then
+        git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror || status=1
+        missing=$(git ls-files '*.cpp' '*.h' '*.cmake' 'CMakeLists.txt' '*/CMakeLists.txt' '*.sh' |
+            while read -r f; do head -n 3 "$f" | grep -q 'SPDX-License-Identifier' || echo "$f"; done)
+        [ -z "$missing" ] || { echo "files without an SPDX-License-Identifier line:" $missing >&2; status=1; }
+    fi
     # Core tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang), with the libFuzzer
     # targets each run for a bounded time.
     cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
