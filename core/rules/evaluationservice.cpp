@@ -4,7 +4,6 @@
 #include "rules/evaluator.h"
 #include "rules/overlap.h"
 #include "store/casestore.h"
-#include "store/sqlite.h"
 #include "util/error.h"
 
 #include <QElapsedTimer>
@@ -50,39 +49,6 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
     r.complaintCount = s.complaints.size();
     return r;
 }
-
-// Sets the connection's mmap_size for the lifetime of the object (SQLite caps it at its compile-time
-// maximum) and puts the previous value back.
-class MmapForRun
-{
-public:
-    explicit MmapForRun(sql::Database& db) : m_db(db)
-    {
-        try {
-            m_previous = db.queryInt("PRAGMA mmap_size");
-            db.queryInt("PRAGMA mmap_size=2147418112");
-            m_set = true;
-        } catch (const Error&) {
-            // not available on this build of SQLite: plain reads
-        }
-    }
-    ~MmapForRun()
-    {
-        if (!m_set)
-            return;
-        try {
-            m_db.queryInt(QByteArray("PRAGMA mmap_size=" + QByteArray::number(m_previous)));
-        } catch (const Error&) {
-        }
-    }
-    MmapForRun(const MmapForRun&) = delete;
-    MmapForRun& operator=(const MmapForRun&) = delete;
-
-private:
-    sql::Database& m_db;
-    qint64 m_previous = 0;
-    bool m_set = false;
-};
 
 } // namespace
 
@@ -168,10 +134,7 @@ struct EvaluationService::Private
         // Only the index's inputs, each in one query: accounts (status, From addresses), campaign From
         // addresses, messages (From, link domains, text) — not the evidence, lists or complaints a full
         // snapshot would read. Reads share one snapshot of the file.
-        const bool ownTx = !store.database().inTransaction();
-        if (ownTx)
-            store.database().exec("BEGIN DEFERRED");
-        try {
+        store.readConsistently(false, [&] {
             store.forEachAccountFrom([&](const QString& id, AccountStatus status, const QStringList& from) {
                 idx->addAccount(id, status, from);
             });
@@ -181,13 +144,7 @@ struct EvaluationService::Private
                 idx->addMessage(m);
                 return true;
             });
-        } catch (...) {
-            if (ownTx)
-                store.database().exec("ROLLBACK");
-            throw;
-        }
-        if (ownTx)
-            store.database().exec("COMMIT");
+        });
         const qint64 read = timer.elapsed();
         idx->finish();
         ++g_builds;
@@ -277,34 +234,35 @@ void EvaluationService::evaluateEach(const QDateTime& asOf, const std::function<
     if (!asOf.isValid())
         throw Error::input(
             QStringLiteral("no evaluation time: the store has no import and no as-of time was given"));
-    // Reading a whole store: memory-mapped I/O instead of a read() copy per page, for this run only.
-    MmapForRun mmap(d->store.database());
-    d->acquire();
-    std::lock_guard use(*d->use);
-    OverlapIndex& overlap = *d->index;
-    // Current statuses may have changed by decisions since the index was built.
-    d->store.forEachCurrentStatus([&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
     QElapsedTimer timer;
-    timer.start();
     // Only the compact cache rows are kept until the end (the write happens once every account has been
     // evaluated, so a cancelled run changes nothing); the evaluations go to the sink one by one.
     QList<EvaluationRow> rows;
     qint64 done = 0;
     bool cancelled = false;
-    // Only what the enabled rules read (registry.cpp), the campaigns of the rates and the complaints the
-    // cache counts (toRow).
-    const snapshot::Parts parts = d->evaluator.neededParts() | snapshot::Campaigns | snapshot::Complaints;
-    d->store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
-        Evaluation e = d->evaluator.evaluate(s, asOf, &overlap);
-        rows << toRow(e, s);
-        if (sink)
-            sink(std::move(e));
-        ++done;
-        if (progress && !progress(done)) {
-            cancelled = true;
-            return false;
-        }
-        return true;
+    // One snapshot of the store for the whole read, memory-mapped (a pass over most of the file).
+    d->store.readConsistently(true, [&] {
+        d->acquire();
+        std::lock_guard use(*d->use);
+        OverlapIndex& overlap = *d->index;
+        // Current statuses may have changed by decisions since the index was built.
+        d->store.forEachCurrentStatus([&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
+        timer.start();
+        // Only what the enabled rules read (registry.cpp), the campaigns of the rates and the complaints
+        // the cache counts (toRow).
+        const snapshot::Parts parts = d->evaluator.neededParts() | snapshot::Campaigns | snapshot::Complaints;
+        d->store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
+            Evaluation e = d->evaluator.evaluate(s, asOf, &overlap);
+            rows << toRow(e, s);
+            if (sink)
+                sink(std::move(e));
+            ++done;
+            if (progress && !progress(done)) {
+                cancelled = true;
+                return false;
+            }
+            return true;
+        });
     });
     if (cancelled)
         throw Error::cancelled();

@@ -916,6 +916,45 @@ void CaseStore::forEachMessage(const std::function<bool(const StoredMessage&)>& 
     }
 }
 
+void CaseStore::readConsistently(bool wholeStore, const std::function<void()>& fn) const
+{
+    sql::Database& db = *d->db;
+    // Memory-mapped reads (SQLite caps the size at its compile-time maximum; a build without mmap keeps
+    // plain reads).
+    qint64 previousMmap = 0;
+    bool mmapSet = false;
+    if (wholeStore) {
+        try {
+            previousMmap = db.queryInt("PRAGMA mmap_size");
+            db.queryInt("PRAGMA mmap_size=2147418112");
+            mmapSet = true;
+        } catch (const Error&) {
+        }
+    }
+    const auto restoreMmap = [&] {
+        if (mmapSet)
+            db.queryInt(QByteArray("PRAGMA mmap_size=" + QByteArray::number(previousMmap)));
+    };
+    const bool ownTx = !db.inTransaction();
+    try {
+        if (ownTx)
+            db.exec("BEGIN DEFERRED");
+        fn();
+    } catch (...) {
+        try {
+            if (ownTx && db.inTransaction())
+                db.exec("ROLLBACK");
+            restoreMmap();
+        } catch (const Error&) {
+            // the original error is the one to report
+        }
+        throw;
+    }
+    if (ownTx)
+        db.exec("COMMIT");
+    restoreMmap();
+}
+
 // ---- Evaluations and queue --------------------------------------------------------------------------
 
 void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)

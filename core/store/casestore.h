@@ -225,6 +225,11 @@ public:
     // Streams every message (without raw) in (account_id, id) order: for the cross-account index.
     void forEachMessage(const std::function<bool(const StoredMessage&)>& fn) const;
 
+    // Runs `fn`, whose reads then all see one snapshot of the store (a read transaction, unless one is
+    // already open). `wholeStore`: a pass over most of the file, read through memory-mapped I/O for this
+    // call only (the connection's setting is put back afterwards).
+    void readConsistently(bool wholeStore, const std::function<void()>& fn) const;
+
     // ---- Evaluation cache and queue ---------------------------------------------------------------
     void saveEvaluations(const QList<EvaluationRow>& rows); // one transaction, replaces per account
     std::optional<EvaluationRow> evaluation(const QString& accountId) const;
