@@ -701,6 +701,42 @@ private Q_SLOTS:
         QCOMPARE(toString(s.loadSnapshot(QStringLiteral("A1")).currentStatus), expected);
     }
 
+    // ---- consistent reads -----------------------------------------------------------------------
+    // readConsistently: a read transaction for the call only (none left open, not even after an error),
+    // mmap only for a whole-store pass and put back afterwards.
+    void readConsistentlyRestoresTheConnection()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        sql::Database& db = s.database();
+        const qint64 mmapBefore = db.queryInt("PRAGMA mmap_size");
+        bool inside = false;
+        qint64 mmapInside = -1;
+        s.readConsistently(true, [&] {
+            inside = db.inTransaction();
+            mmapInside = db.queryInt("PRAGMA mmap_size");
+        });
+        QVERIFY(inside);
+        QVERIFY(mmapInside > mmapBefore);
+        QVERIFY(!db.inTransaction());
+        QCOMPARE(db.queryInt("PRAGMA mmap_size"), mmapBefore);
+
+        s.readConsistently(false, [&] { mmapInside = db.queryInt("PRAGMA mmap_size"); });
+        QCOMPARE(mmapInside, mmapBefore);
+
+        QVERIFY_THROWS_EXCEPTION(
+            Error, s.readConsistently(true, [] { throw Error::input(QStringLiteral("stop")); }));
+        QVERIFY(!db.inTransaction());
+        QCOMPARE(db.queryInt("PRAGMA mmap_size"), mmapBefore);
+
+        // Inside a transaction that is already open: it is joined, not ended.
+        db.exec("BEGIN");
+        s.readConsistently(false, [&] { inside = db.inTransaction(); });
+        QVERIFY(inside);
+        QVERIFY(db.inTransaction());
+        db.exec("ROLLBACK");
+    }
+
     // ---- snapshots ------------------------------------------------------------------------------
     void snapshotsStreamInterleavedData()
     {
