@@ -10,7 +10,6 @@
 #include "util/timeutil.h"
 
 #include <QIODevice>
-#include <QJsonDocument>
 
 namespace {
 
@@ -24,23 +23,12 @@ public:
     void add(const ad::rules::Evaluation& e)
     {
         if (m_json) {
-            // An element of an indented array is the indented document of the object, every line 4
-            // spaces further in (JSON strings never hold a raw newline).
-            const QByteArray doc = QJsonDocument(ad::rules::toJson(e)).toJson(QJsonDocument::Indented);
+            // An element of an indented array: what QJsonDocument(array).toJson(Indented) writes for it
+            // (rules::appendIndentedJson writes exactly that, see finding.h).
             QByteArray element;
-            element.reserve(doc.size() + doc.size() / 8 + 8);
-            element += m_count == 0 ? "[\n" : ",\n";
-            qsizetype from = 0;
-            while (from < doc.size()) {
-                qsizetype nl = doc.indexOf('\n', from);
-                if (nl < 0)
-                    nl = doc.size();
-                if (from > 0)
-                    element += '\n';
-                element += "    ";
-                element += QByteArrayView(doc).sliced(from, nl - from);
-                from = nl + 1;
-            }
+            element.reserve(2048);
+            element += m_count == 0 ? "[\n    " : ",\n    ";
+            ad::rules::appendIndentedJson(element, e, 1);
             write(element);
         } else {
             if (m_count == 0)

@@ -9,8 +9,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QStringBuilder>
 #include <algorithm>
 #include <atomic>
@@ -30,9 +28,7 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
     r.policyVersion = e.policyVersion;
     r.recommended = e.recommended;
     r.findingCount = int(e.findings.size());
-    QJsonArray arr;
     for (const Finding& f : e.findings) {
-        arr.append(toJson(f));
         if (!r.rules.contains(f.rule))
             r.rules << f.rule;
         // findings are in catalogue order: the first of the highest severity is the worst
@@ -41,7 +37,7 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
             r.worstRule = f.rule;
         }
     }
-    r.findingsJson = QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Compact));
+    r.findingsJson = QString::fromUtf8(findingsToCompactJson(e.findings));
     r.complaintRate = e.complaintRate;
     r.bounceRate = e.bounceRate;
     r.unsubscribeRate = e.unsubscribeRate;

@@ -4,6 +4,9 @@
 #include "util/timeutil.h"
 
 #include <QJsonArray>
+#include <QLocale>
+#include <QVariant>
+#include <cmath>
 
 namespace ad::rules {
 
@@ -35,6 +38,269 @@ QJsonObject toJson(const Evaluation& e)
     policy.insert(QStringLiteral("version"), e.policyVersion);
     o.insert(QStringLiteral("policy"), policy);
     return o;
+}
+
+// ---- Direct writer ------------------------------------------------------------------------------------
+// Mirrors Qt's JSON writer (qjsonwriter.cpp, Qt 6.4): object keys in QJsonObject's (sorted) order, "\"key\":"
+// compact or "\"key\": " indented, 4 spaces per level, an empty container as "{}" / "[]" compact and as
+// "{\n<indent>}" indented; strings escaped as below; integers in decimal, doubles with the shortest
+// round-trip 'g' format, non-finite doubles as null.
+namespace {
+
+char hexDigit(uint u)
+{
+    return char(u < 10 ? '0' + u : 'a' + u - 10);
+}
+
+// As QJsonDocument escapes: '"', '\' and the controls below U+0020 (\b \f \n \r \t or \u00xx); the rest
+// as UTF-8; a surrogate that is not part of a valid pair as \uxxxx (lower-case hex).
+void appendString(QByteArray& out, QStringView s)
+{
+    out.reserve(out.size() + s.size() + 2);
+    out += '"';
+    const char16_t* p = s.utf16();
+    const char16_t* const end = p + s.size();
+    while (p != end) {
+        const char16_t u = *p++;
+        if (u < 0x80) {
+            if (u >= 0x20 && u != 0x22 && u != 0x5c) {
+                out += char(u);
+                continue;
+            }
+            out += '\\';
+            switch (u) {
+            case 0x22:
+                out += '"';
+                break;
+            case 0x5c:
+                out += '\\';
+                break;
+            case 0x8:
+                out += 'b';
+                break;
+            case 0xc:
+                out += 'f';
+                break;
+            case 0xa:
+                out += 'n';
+                break;
+            case 0xd:
+                out += 'r';
+                break;
+            case 0x9:
+                out += 't';
+                break;
+            default:
+                out += "u00";
+                out += hexDigit(u >> 4);
+                out += hexDigit(u & 0xf);
+            }
+        } else if (u < 0x800) {
+            out += char(0xc0 | (u >> 6));
+            out += char(0x80 | (u & 0x3f));
+        } else if (!QChar::isSurrogate(u)) {
+            out += char(0xe0 | (u >> 12));
+            out += char(0x80 | ((u >> 6) & 0x3f));
+            out += char(0x80 | (u & 0x3f));
+        } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
+            const char32_t c = QChar::surrogateToUcs4(u, *p++);
+            out += char(0xf0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3f));
+            out += char(0x80 | ((c >> 6) & 0x3f));
+            out += char(0x80 | (c & 0x3f));
+        } else {
+            out += "\\u";
+            out += hexDigit((u >> 12) & 0xf);
+            out += hexDigit((u >> 8) & 0xf);
+            out += hexDigit((u >> 4) & 0xf);
+            out += hexDigit(u & 0xf);
+        }
+    }
+    out += '"';
+}
+
+void appendIndent(QByteArray& out, int depth)
+{
+    for (int i = 0; i < depth; ++i)
+        out += "    ";
+}
+
+// Opens a member of an object `depth` levels deep: the separator from the previous member, the indent, the
+// key.
+void appendKey(QByteArray& out, QStringView key, bool first, int depth, bool compact)
+{
+    if (compact) {
+        if (!first)
+            out += ',';
+        appendString(out, key);
+        out += ':';
+    } else {
+        out += first ? "\n" : ",\n";
+        appendIndent(out, depth + 1);
+        appendString(out, key);
+        out += ": ";
+    }
+}
+
+void appendValue(QByteArray& out, const QJsonValue& v, int depth, bool compact);
+
+void appendObject(QByteArray& out, const QJsonObject& o, int depth, bool compact)
+{
+    out += '{';
+    bool first = true;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        appendKey(out, it.key(), first, depth, compact);
+        appendValue(out, it.value(), depth + 1, compact);
+        first = false;
+    }
+    if (!compact) {
+        out += '\n';
+        appendIndent(out, depth);
+    }
+    out += '}';
+}
+
+void appendArray(QByteArray& out, const QJsonArray& a, int depth, bool compact)
+{
+    out += '[';
+    bool first = true;
+    for (const QJsonValue& v : a) {
+        if (compact) {
+            if (!first)
+                out += ',';
+        } else {
+            out += first ? "\n" : ",\n";
+            appendIndent(out, depth + 1);
+        }
+        appendValue(out, v, depth + 1, compact);
+        first = false;
+    }
+    if (!compact) {
+        out += '\n';
+        appendIndent(out, depth);
+    }
+    out += ']';
+}
+
+void appendValue(QByteArray& out, const QJsonValue& v, int depth, bool compact)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        out += v.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Double: {
+        // QJsonValue keeps integers and doubles apart (QCborValue underneath); QVariant tells which.
+        const QVariant n = v.toVariant();
+        if (n.typeId() == QMetaType::LongLong) {
+            out += QByteArray::number(n.toLongLong());
+        } else {
+            const double d = v.toDouble();
+            if (qIsFinite(d))
+                out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+            else
+                out += "null";
+        }
+        break;
+    }
+    case QJsonValue::String:
+        appendString(out, v.toString());
+        break;
+    case QJsonValue::Array:
+        appendArray(out, v.toArray(), depth, compact);
+        break;
+    case QJsonValue::Object:
+        appendObject(out, v.toObject(), depth, compact);
+        break;
+    default:
+        out += "null";
+    }
+}
+
+// toJson(f) as an object `depth` levels deep.
+void appendFinding(QByteArray& out, const Finding& f, int depth, bool compact)
+{
+    // QJsonObject's key order: clause, evidence, rule, severity, summary, to_clear.
+    out += '{';
+    appendKey(out, u"clause", true, depth, compact);
+    appendString(out, f.clause);
+    appendKey(out, u"evidence", false, depth, compact);
+    appendObject(out, f.evidence, depth + 1, compact);
+    appendKey(out, u"rule", false, depth, compact);
+    appendString(out, f.rule);
+    appendKey(out, u"severity", false, depth, compact);
+    appendString(out, toString(f.severity));
+    appendKey(out, u"summary", false, depth, compact);
+    appendString(out, f.summary);
+    appendKey(out, u"to_clear", false, depth, compact);
+    appendString(out, f.toClear);
+    if (!compact) {
+        out += '\n';
+        appendIndent(out, depth);
+    }
+    out += '}';
+}
+
+void appendFindings(QByteArray& out, const QList<Finding>& findings, int depth, bool compact)
+{
+    out += '[';
+    bool first = true;
+    for (const Finding& f : findings) {
+        if (compact) {
+            if (!first)
+                out += ',';
+        } else {
+            out += first ? "\n" : ",\n";
+            appendIndent(out, depth + 1);
+        }
+        appendFinding(out, f, depth + 1, compact);
+        first = false;
+    }
+    if (!compact) {
+        out += '\n';
+        appendIndent(out, depth);
+    }
+    out += ']';
+}
+
+} // namespace
+
+QByteArray findingsToCompactJson(const QList<Finding>& findings)
+{
+    QByteArray out;
+    out.reserve(256 + 512 * findings.size());
+    appendFindings(out, findings, 0, true);
+    return out;
+}
+
+void appendIndentedJson(QByteArray& out, const Evaluation& e, int depth)
+{
+    // QJsonObject's key order: account_id, as_of, findings, policy, recommended_action, status.
+    out += '{';
+    appendKey(out, u"account_id", true, depth, false);
+    appendString(out, e.accountId);
+    appendKey(out, u"as_of", false, depth, false);
+    appendString(out, time::toIso(e.asOf));
+    appendKey(out, u"findings", false, depth, false);
+    appendFindings(out, e.findings, depth + 1, false);
+    appendKey(out, u"policy", false, depth, false);
+    out += "{\n";
+    appendIndent(out, depth + 2);
+    out += "\"id\": ";
+    appendString(out, e.policyId);
+    out += ",\n";
+    appendIndent(out, depth + 2);
+    out += "\"version\": ";
+    appendString(out, e.policyVersion);
+    out += '\n';
+    appendIndent(out, depth + 1);
+    out += '}';
+    appendKey(out, u"recommended_action", false, depth, false);
+    appendString(out, toString(e.recommended));
+    appendKey(out, u"status", false, depth, false);
+    appendString(out, toString(e.status));
+    out += '\n';
+    appendIndent(out, depth);
+    out += '}';
 }
 
 } // namespace ad::rules

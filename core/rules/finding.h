@@ -42,4 +42,13 @@ struct Evaluation
 QJsonObject toJson(const Finding& f);
 QJsonObject toJson(const Evaluation& e);
 
+// The same JSON written directly, byte for byte what QJsonDocument writes for the objects above (same key
+// order, string escapes, number formats; tests/rules/test_jsonwriter.cpp compares them), without
+// building a QJsonObject per finding: for the evaluation cache and `evaluate --json` of whole stores.
+// QJsonDocument(array of toJson(f)).toJson(Compact):
+QByteArray findingsToCompactJson(const QList<Finding>& findings);
+// Appends toJson(e) as QJsonDocument's indented writer writes it as a value nested `depth` levels deep
+// (an element of a top-level array: depth 1): no indentation before the '{', none after the '}'.
+void appendIndentedJson(QByteArray& out, const Evaluation& e, int depth);
+
 } // namespace ad::rules
