@@ -1,23 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// bench_lists [N ...] [--file LIST.csv]
+// bench_lists [N ...] [--many-domains] [--no-baseline] [--file LIST.csv]
 //
 // Screens generated address lists of N addresses (default: 1,000,000 and 5,000,000), each in a fresh
 // child process so that its peak RSS (getrusage ru_maxrss) is its own. Addresses are produced on the fly
 // into one stack buffer (no list is held in memory) from a deterministic mix: ~88 % personal addresses at
 // the big providers and company domains, ~4 % duplicates (also gmail dot/+tag variants), invalid, role,
-// disposable (incl. subdomains) and typo addresses. The time of generating the same addresses without
-// screening is measured separately and subtracted for the "screening only" rate.
+// disposable (incl. subdomains) and typo addresses. With --many-domains a third of the personal addresses
+// are at one of 2,000,000 generated company domains instead (the per-domain counts then go through the
+// temporary files too). The time of generating the same addresses without screening is measured
+// separately and subtracted for the "screening only" rate; screening includes Screener::finish() (the
+// temporary-file passes).
+// Each N runs twice: with the default memory budget (lists/screener.h) and, as the baseline, with an
+// unbounded in-memory set and domain map (the algorithm before the budget); both print a hash of the
+// summary JSON, which must be equal. --no-baseline skips the second run.
 // With --file, screens a CSV list file end to end (ListCsvReader + Screener) instead.
 // No timed assertions: this prints figures, it does not judge them.
 #include "lists/csv.h"
 #include "lists/screener.h"
 #include "util/error.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -63,6 +71,8 @@ const char* const kOdd[] = {"info@tokoku.co.id", "sales@astra.co.id", "x@mailina
                             "not an address",    "budi@@gmail.com",   "Budi.Santoso+promo@gmail.com",
                             "andi@hotmial.com",  "@gmail.com",        "z@10minutemail.com"};
 
+bool g_manyDomains = false;
+
 // Writes address i into buf (UTF-16); returns its length.
 qsizetype address(std::uint64_t i, char16_t* buf)
 {
@@ -78,6 +88,10 @@ qsizetype address(std::uint64_t i, char16_t* buf)
         const char* s = kOdd[(h >> 12) % (sizeof kOdd / sizeof *kOdd)];
         n = int(std::strlen(s));
         std::memcpy(tmp, s, size_t(n));
+    } else if (g_manyDomains && (h >> 40) % 3 == 0) {
+        n = std::snprintf(tmp, sizeof tmp, "%s.%s%llu@co%llu.example.id", kFirst[(h >> 8) % 20],
+                          kLast[(h >> 16) % 14], (unsigned long long)((h >> 24) % 100000000),
+                          (unsigned long long)((h >> 44) % 2000000));
     } else {
         n = std::snprintf(tmp, sizeof tmp, "%s.%s%llu@%s", kFirst[(h >> 8) % 20], kLast[(h >> 16) % 14],
                           (unsigned long long)((h >> 24) % 100000000), kDomains[(h >> 52) % 18]);
@@ -87,10 +101,15 @@ qsizetype address(std::uint64_t i, char16_t* buf)
     return n;
 }
 
-void runGenerated(qint64 n)
+void runGenerated(qint64 n, bool baseline)
 {
     const double rssStart = peakRssMiB();
-    ad::lists::Screener screener(ad::lists::ScreeningConfig::defaults());
+    ad::lists::ScreeningConfig config = ad::lists::ScreeningConfig::defaults();
+    if (baseline) {
+        config.duplicateSetBytes = std::numeric_limits<std::size_t>::max();
+        config.maxTrackedDomains = std::numeric_limits<int>::max();
+    }
+    ad::lists::Screener screener(config);
     const double rssReady = peakRssMiB();
     char16_t buf[128];
 
@@ -108,23 +127,40 @@ void runGenerated(qint64 n)
         const qsizetype len = address(std::uint64_t(i), buf);
         screener.add(QStringView(buf, len), i + 2);
     }
+    qint64 late = 0;
+    const ad::ListScreeningSummary s =
+        screener.finish([&late](std::span<const qint64> lines) { late += qint64(lines.size()); });
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double totalCpu = cpuSeconds() - c0;
-    const ad::ListScreeningSummary s = screener.finish();
     const double rssEnd = peakRssMiB();
-    std::printf("%lld addresses: wall %.2f s (generation alone %.2f s): %.0f addresses/s screening only\n",
-                (long long)n, total, genOnly, double(n) / std::max(total - genOnly, 1e-9));
+    const ad::lists::Screener::SpillStats st = screener.spillStats();
+    std::printf(
+        "%lld addresses, %s: wall %.2f s (generation alone %.2f s): %.0f addresses/s screening only\n",
+        (long long)n,
+        baseline ? "baseline (unbounded in-memory set and domain map)" : "default memory budget", total,
+        genOnly, double(n) / std::max(total - genOnly, 1e-9));
     std::printf("  CPU  %.2f s (generation alone %.2f s): %.0f addresses/s screening only, %.0f including "
                 "generation\n",
                 totalCpu, genOnlyCpu, double(n) / std::max(totalCpu - genOnlyCpu, 1e-9),
                 double(n) / totalCpu);
     std::printf("  peak RSS %.1f MiB (process start %.1f MiB, after loading lists %.1f MiB)\n", rssEnd,
                 rssStart, rssReady);
+    std::printf("  temporary files: %d, %.1f MB written, %lld address records, %lld domain records, %d "
+                "level(s); %lld duplicates found in finish()\n",
+                st.files, double(st.bytes) / 1e6, (long long)st.addressRecords, (long long)st.domainRecords,
+                st.levels, (long long)late);
     std::printf("  rows %lld, invalid %lld, duplicates %lld, role %lld, disposable %lld, typo %lld [%llu]\n",
                 (long long)s.rows, (long long)s.invalid, (long long)s.duplicates, (long long)s.role,
                 (long long)s.disposable, (long long)s.typo, (unsigned long long)(sink % 10));
     const qsizetype p = s.detailsJson.indexOf(QLatin1String("\"distinct_addresses\":"));
-    std::printf("  %s\n", qPrintable(s.detailsJson.mid(p, s.detailsJson.indexOf(QLatin1Char(','), p) - p)));
+    const qsizetype q = s.detailsJson.indexOf(QLatin1String("\"distinct\":"));
+    std::printf("  %s, domains %s, summary sha256 %s\n",
+                qPrintable(s.detailsJson.mid(p, s.detailsJson.indexOf(QLatin1Char(','), p) - p)),
+                qPrintable(s.detailsJson.mid(q, s.detailsJson.indexOf(QLatin1Char(','), q) - q)),
+                QCryptographicHash::hash(s.detailsJson.toUtf8(), QCryptographicHash::Sha256)
+                    .toHex()
+                    .left(16)
+                    .constData());
 }
 
 void runFile(const char* path)
@@ -156,9 +192,14 @@ int main(int argc, char** argv)
 {
     std::vector<qint64> counts;
     const char* file = nullptr;
+    bool withBaseline = true;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--file") && i + 1 < argc)
             file = argv[++i];
+        else if (!std::strcmp(argv[i], "--many-domains"))
+            g_manyDomains = true;
+        else if (!std::strcmp(argv[i], "--no-baseline"))
+            withBaseline = false;
         else
             counts.push_back(std::atoll(argv[i]));
     }
@@ -170,15 +211,25 @@ int main(int argc, char** argv)
         if (counts.empty())
             counts = {1000000, 5000000};
         for (const qint64 n : counts) {
-            std::fflush(stdout);
-            const pid_t pid = fork();
-            if (pid == 0) {
-                runGenerated(n);
+            for (const bool baseline : {false, true}) {
+                if (baseline && !withBaseline)
+                    continue;
                 std::fflush(stdout);
-                _exit(0);
+                const pid_t pid = fork();
+                if (pid == 0) {
+                    try {
+                        runGenerated(n, baseline);
+                    } catch (const ad::Error& e) {
+                        std::fprintf(stderr, "bench_lists: %s\n", e.what());
+                        std::fflush(stdout);
+                        _exit(3);
+                    }
+                    std::fflush(stdout);
+                    _exit(0);
+                }
+                int status = 0;
+                waitpid(pid, &status, 0);
             }
-            int status = 0;
-            waitpid(pid, &status, 0);
         }
     } catch (const ad::Error& e) {
         std::fprintf(stderr, "bench_lists: %s\n", e.what());

@@ -866,7 +866,11 @@ void Importer::importListFile(const QString& path, const Classified& c, EntryRea
         ++m_result.counts.listRows;
         row();
     }
-    m_writer->setListScreening(c.accountId, c.listId, screener.finish());
+    // Rows found to be duplicates only at the end (lists/screener.h: bounded memory) get the bit now.
+    const ListScreeningSummary summary = screener.finish([&](std::span<const qint64> lines) {
+        m_writer->markListRows(c.accountId, c.listId, lines, lists::Duplicate);
+    });
+    m_writer->setListScreening(c.accountId, c.listId, summary);
 }
 
 void Importer::storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw)

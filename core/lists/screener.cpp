@@ -2,6 +2,7 @@
 #include "lists/screener.h"
 
 #include "lists/address.h"
+#include "lists/spill.h"
 #include "lists/u64set.h"
 #include "util/error.h"
 #include "util/paths.h"
@@ -11,8 +12,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <memory>
+#include <optional>
+#include <queue>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -65,6 +71,25 @@ ScreeningConfig ScreeningConfig::defaults()
     }
     if (c.roleLocalParts.isEmpty())
         c.roleLocalParts = readListFile(paths::resource(QStringLiteral("lists/role-local-parts.txt")));
+    // Memory knobs (screener.h), for machines with little memory and for tests that force the
+    // temporary-file passes on small lists.
+    auto knob = [](const char* name, qint64 min) -> std::optional<qint64> {
+        const QByteArray v = qgetenv(name);
+        if (v.isEmpty())
+            return std::nullopt;
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (!ok || n < min)
+            throw Error::input(QStringLiteral("%1 must be a whole number of at least %2: %3")
+                                   .arg(QString::fromLatin1(name))
+                                   .arg(min)
+                                   .arg(QString::fromLocal8Bit(v)));
+        return n;
+    };
+    if (const auto n = knob("ABUSEDESK_LIST_SET_BYTES", 1024))
+        c.duplicateSetBytes = std::size_t(*n);
+    if (const auto n = knob("ABUSEDESK_LIST_TRACKED_DOMAINS", 1))
+        c.maxTrackedDomains = int(std::min<qint64>(*n, std::numeric_limits<int>::max()));
     return c;
 }
 
@@ -152,6 +177,36 @@ double share(qint64 n, qint64 of)
     return std::round(double(n) / double(of) * 1e6) / 1e6;
 }
 
+// A first-pass row whose duplicate status is not known yet (see the header): its address hash, and its
+// line, problem bits (besides Duplicate) and kHasText packed as line << 8 | bits.
+struct AddressRecord
+{
+    std::uint64_t hash = 0;
+    std::uint64_t packed = 0;
+};
+constexpr std::uint64_t kHasText = 0x80; // the row's address is in the text file
+constexpr qint64 kLineLimit = qint64(1) << 55;
+
+// Domain records: hash, count, name length, then the name.
+struct DomainHeader
+{
+    std::uint64_t hash = 0;
+    qint64 count = 0;
+    std::uint32_t length = 0;
+};
+constexpr std::size_t kDomainHeader = 8 + 8 + 4; // written field by field (no padding on disk)
+
+// Text records (line, length, UTF-8 address as uploaded, trimmed).
+constexpr std::size_t kTextHeader = 8 + 4;
+
+constexpr std::size_t kDomainCache = 1024;
+constexpr std::size_t kLateBatch = 4096;
+
+bool betterDomain(const DomainInfo& a, const DomainInfo& b)
+{
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+}
+
 } // namespace
 
 struct Screener::Private
@@ -164,18 +219,49 @@ struct Screener::Private
     const StringSet& real;
     const std::vector<std::string>& mailboxList;
     const std::vector<std::string>& mailboxFirstLabel;
+
+    // Duplicates: the in-memory set, the distinct hashes it may hold (also the bound of each partition
+    // pass; SIZE_MAX: unbounded), the first pass's partitions and the text file for examples.
     U64Set seen{4096};
+    std::size_t seenMax = 0;
+    std::unique_ptr<SpillPartitions> addressParts;
+    std::unique_ptr<SpillFile> texts;
+    qint64 lastLine = -1;
+    qint64 lateDistinct = 0; // first occurrences found in finish()
+
+    // Domains: counted in memory, or through the cache to the partitions.
     std::unordered_map<std::uint64_t, DomainInfo> domains;
-    qint64 untracked = 0; // valid addresses at domains beyond maxTrackedDomains
+    struct CachedDomain
+    {
+        std::uint64_t hash = 0;
+        DomainInfo info; // info.count: occurrences not yet written
+    };
+    std::vector<CachedDomain> domainCache;
+    std::unique_ptr<SpillPartitions> domainParts;
+
     qint64 rows = 0, valid = 0, clean = 0;
     qint64 counts[5] = {0, 0, 0, 0, 0}; // invalid, duplicate, role, disposable, typo
     std::vector<Example> examples[5];
+    SpillStats stats;
+
+    // finish(): late duplicates waiting for the callback, and the smallest lines of late duplicates
+    // whose address is in the text file (a max-heap of at most maxExamples).
+    const LateDuplicates* lateCallback = nullptr;
+    std::vector<qint64> lateBatch;
+    std::priority_queue<qint64> lateExamples;
 
     explicit Private(const ScreeningConfig& c)
         : config(c), compiled(compiledFor(c)), roles(compiled->roles), disposable(compiled->disposable),
           mailbox(compiled->mailbox), real(compiled->real), mailboxList(compiled->mailboxList),
           mailboxFirstLabel(compiled->mailboxFirstLabel)
-    {}
+    {
+        if (c.duplicateSetBytes == std::numeric_limits<std::size_t>::max()) {
+            seenMax = std::numeric_limits<std::size_t>::max();
+        } else {
+            const std::size_t slots = std::bit_floor(std::max<std::size_t>(c.duplicateSetBytes, 1024) / 8);
+            seenMax = slots / 4 * 3;
+        }
+    }
 
     void classify(std::string_view domain, DomainInfo& info) const
     {
@@ -217,6 +303,252 @@ struct Screener::Private
     {
         examples[idx].push_back({line, email.trimmed().toString(), std::move(extra)});
     }
+
+    // ---- first pass ---------------------------------------------------------------------------------
+
+    // The info of a domain beyond maxTrackedDomains (the cache entry; evicts the entry's previous domain
+    // to the partitions).
+    const DomainInfo& untrackedDomain(std::uint64_t h, std::string_view domain)
+    {
+        if (domainCache.empty())
+            domainCache.resize(kDomainCache);
+        CachedDomain& e = domainCache[std::size_t(h) & (kDomainCache - 1)];
+        if (e.info.count > 0 && e.hash == h) {
+            ++e.info.count;
+            return e.info;
+        }
+        if (e.info.count > 0)
+            spillDomain(e.hash, e.info.count, e.info.name);
+        e.hash = h;
+        e.info.name.assign(domain);
+        e.info.count = 1;
+        classify(domain, e.info);
+        return e.info;
+    }
+
+    void spillDomain(std::uint64_t h, qint64 count, std::string_view name)
+    {
+        if (!domainParts)
+            domainParts = std::make_unique<SpillPartitions>(0);
+        writeDomain(domainParts->at(h), DomainHeader{h, count, std::uint32_t(name.size())}, name);
+        ++stats.domainRecords;
+    }
+
+    static void writeDomain(SpillFile& f, const DomainHeader& h, std::string_view name)
+    {
+        char head[kDomainHeader];
+        std::memcpy(head, &h.hash, 8);
+        std::memcpy(head + 8, &h.count, 8);
+        std::memcpy(head + 16, &h.length, 4);
+        f.write(head, kDomainHeader);
+        f.write(name.data(), name.size());
+    }
+
+    void spillAddress(std::uint64_t h, qint64 line, int problems, QStringView email)
+    {
+        if (!addressParts)
+            addressParts = std::make_unique<SpillPartitions>(0);
+        // While fewer than maxExamples duplicates are known, this row may be one of the first ones.
+        const bool withText = wantsExample(1);
+        const AddressRecord r{h, (std::uint64_t(line) << 8) | std::uint64_t(problems) |
+                                     (withText ? kHasText : 0)};
+        addressParts->at(h).write(&r, sizeof r);
+        ++stats.addressRecords;
+        if (withText) {
+            if (!texts)
+                texts = std::make_unique<SpillFile>();
+            const QByteArray utf8 = email.trimmed().toUtf8();
+            char head[kTextHeader];
+            const std::uint32_t len = std::uint32_t(utf8.size());
+            std::memcpy(head, &line, 8);
+            std::memcpy(head + 8, &len, 4);
+            texts->write(head, kTextHeader);
+            texts->write(utf8.constData(), std::size_t(utf8.size()));
+        }
+    }
+
+    // ---- finish() ---------------------------------------------------------------------------------
+
+    // Done writing `parts` (partition level `level`): counted in the stats, write buffers released.
+    void account(SpillPartitions& parts, int level)
+    {
+        stats.files += parts.fileCount();
+        stats.bytes += parts.bytesWritten();
+        stats.levels = std::max(stats.levels, level + 1);
+        parts.finishWriting();
+    }
+
+    void flushLate()
+    {
+        if (!lateBatch.empty() && lateCallback && *lateCallback)
+            (*lateCallback)(std::span<const qint64>(lateBatch));
+        lateBatch.clear();
+    }
+
+    void lateDuplicate(const AddressRecord& r)
+    {
+        const qint64 line = qint64(r.packed >> 8);
+        ++counts[1];
+        if ((r.packed & 0x1f) == 0)
+            --clean; // counted as clean by add()
+        lateBatch.push_back(line);
+        if (lateBatch.size() >= kLateBatch)
+            flushLate();
+        if ((r.packed & kHasText) && config.maxExamples > 0) {
+            lateExamples.push(line);
+            if (qsizetype(lateExamples.size()) > config.maxExamples)
+                lateExamples.pop();
+        }
+    }
+
+    // One partition file of the address records (level `level`), in file order.
+    void dedupe(std::unique_ptr<SpillFile> f, int level)
+    {
+        f->rewind();
+        const bool bounded =
+            seenMax != std::numeric_limits<std::size_t>::max() && level < SpillPartitions::kMaxLevel;
+        U64Set set(1024);
+        std::unique_ptr<SpillPartitions> sub;
+        AddressRecord r;
+        while (f->read(&r, sizeof r)) {
+            bool duplicate;
+            if (!bounded || set.size() < seenMax) {
+                duplicate = !set.insert(r.hash);
+            } else if (set.contains(r.hash)) {
+                duplicate = true;
+            } else {
+                if (!sub)
+                    sub = std::make_unique<SpillPartitions>(level + 1);
+                sub->at(r.hash).write(&r, sizeof r);
+                continue;
+            }
+            if (duplicate)
+                lateDuplicate(r);
+            else
+                ++lateDistinct;
+        }
+        f.reset();
+        set = U64Set(16);
+        if (sub) {
+            account(*sub, level + 1);
+            for (int i = 0; i < SpillPartitions::kCount; ++i)
+                if (auto g = sub->take(i))
+                    dedupe(std::move(g), level + 1);
+        }
+    }
+
+    // The first maxExamples duplicates in file order: those add() found and those finish() found.
+    void mergeDuplicateExamples()
+    {
+        if (lateExamples.empty())
+            return;
+        std::vector<Example>& ex = examples[1];
+        std::vector<qint64> lines;
+        while (!lateExamples.empty()) {
+            lines.push_back(lateExamples.top());
+            lateExamples.pop();
+        }
+        for (const qint64 l : lines)
+            ex.push_back({l, QString(), QString()});
+        std::sort(ex.begin(), ex.end(), [](const Example& a, const Example& b) { return a.line < b.line; });
+        if (qsizetype(ex.size()) > config.maxExamples)
+            ex.resize(std::size_t(config.maxExamples));
+        // Addresses of the late ones (an empty email: a late example) from the text file.
+        std::size_t missing = 0;
+        for (const Example& e : ex)
+            missing += e.email.isEmpty() ? 1 : 0;
+        if (missing == 0)
+            return;
+        if (!texts)
+            throw Error::internal(QStringLiteral("list screening lost the addresses of duplicate examples"));
+        texts->rewind();
+        char head[kTextHeader];
+        QByteArray utf8;
+        while (missing > 0 && texts->read(head, kTextHeader)) {
+            qint64 line;
+            std::uint32_t len;
+            std::memcpy(&line, head, 8);
+            std::memcpy(&len, head + 8, 4);
+            utf8.resize(qsizetype(len));
+            if (len > 0 && !texts->read(utf8.data(), len))
+                throw Error::internal(
+                    QStringLiteral("a temporary file for list screening ends inside a record"));
+            for (Example& e : ex) {
+                if (e.line != line || !e.email.isEmpty())
+                    continue;
+                e.email = QString::fromUtf8(utf8);
+                char buf[kAddressBuffer];
+                char key[kAddressBuffer];
+                const AddressCheck a = checkAddress(e.email, buf);
+                e.extra = QString::fromLatin1(key, qsizetype(foldAddress(a, key)));
+                --missing;
+            }
+        }
+        if (missing > 0)
+            throw Error::internal(QStringLiteral("list screening lost the addresses of duplicate examples"));
+    }
+
+    // The top list (a heap whose front is the worst kept entry) and the count of distinct domains.
+    std::vector<DomainInfo> top;
+    qint64 distinctDomains = 0;
+    void offerDomain(DomainInfo&& info)
+    {
+        ++distinctDomains;
+        const std::size_t k = std::size_t(std::max(0, config.topDomains));
+        if (k == 0 || (top.size() == k && !betterDomain(info, top.front())))
+            return;
+        top.push_back(std::move(info));
+        std::push_heap(top.begin(), top.end(), betterDomain);
+        if (top.size() > k) {
+            std::pop_heap(top.begin(), top.end(), betterDomain);
+            top.pop_back();
+        }
+    }
+
+    // One partition file of domain records (level `level`): counts summed per domain.
+    void aggregateDomains(std::unique_ptr<SpillFile> f, int level)
+    {
+        f->rewind();
+        const bool bounded = level < SpillPartitions::kMaxLevel;
+        const std::size_t max = std::size_t(std::max(1, config.maxTrackedDomains));
+        std::unordered_map<std::uint64_t, DomainInfo> agg;
+        std::unique_ptr<SpillPartitions> sub;
+        char head[kDomainHeader];
+        std::string name;
+        while (f->read(head, kDomainHeader)) {
+            DomainHeader h;
+            std::memcpy(&h.hash, head, 8);
+            std::memcpy(&h.count, head + 8, 8);
+            std::memcpy(&h.length, head + 16, 4);
+            name.resize(h.length);
+            if (h.length > 0 && !f->read(name.data(), h.length))
+                throw Error::internal(
+                    QStringLiteral("a temporary file for list screening ends inside a record"));
+            auto it = agg.find(h.hash);
+            if (it != agg.end()) {
+                it->second.count += h.count;
+            } else if (!bounded || agg.size() < max) {
+                DomainInfo info;
+                info.name = name;
+                info.count = h.count;
+                agg.emplace(h.hash, std::move(info));
+            } else {
+                if (!sub)
+                    sub = std::make_unique<SpillPartitions>(level + 1);
+                writeDomain(sub->at(h.hash), h, name);
+            }
+        }
+        f.reset();
+        for (auto& [hash, info] : agg)
+            offerDomain(std::move(info));
+        agg = {};
+        if (sub) {
+            account(*sub, level + 1);
+            for (int i = 0; i < SpillPartitions::kCount; ++i)
+                if (auto g = sub->take(i))
+                    aggregateDomains(std::move(g), level + 1);
+        }
+    }
 };
 
 Screener::Screener(const ScreeningConfig& config) : d(std::make_unique<Private>(config)) {}
@@ -228,8 +560,20 @@ qint64 Screener::rows() const
     return d->rows;
 }
 
+Screener::SpillStats Screener::spillStats() const
+{
+    return d->stats;
+}
+
 int Screener::add(QStringView email, qint64 line)
 {
+    if (line <= d->lastLine || line >= kLineLimit)
+        throw Error::internal(
+            QStringLiteral("list screening: row at line %1 after line %2 (rows must come in file order, "
+                           "lines below 2^55)")
+                .arg(line)
+                .arg(d->lastLine));
+    d->lastLine = line;
     ++d->rows;
     char buf[kAddressBuffer];
     const AddressCheck a = checkAddress(email, buf);
@@ -242,15 +586,6 @@ int Screener::add(QStringView email, qint64 line)
     ++d->valid;
     int problems = 0;
 
-    char key[kAddressBuffer];
-    const std::size_t keyLen = foldAddress(a, key);
-    if (!d->seen.insert(hash64(std::string_view(key, keyLen)))) {
-        problems |= Duplicate;
-        ++d->counts[1];
-        if (d->wantsExample(1))
-            d->example(1, line, email, QString::fromLatin1(key, qsizetype(keyLen)));
-    }
-
     if (d->roles.contains(roleKey(a))) {
         problems |= Role;
         ++d->counts[2];
@@ -259,7 +594,6 @@ int Screener::add(QStringView email, qint64 line)
     }
 
     const std::uint64_t dh = hash64(a.domain);
-    DomainInfo local;
     const DomainInfo* info;
     auto it = d->domains.find(dh);
     if (it != d->domains.end()) {
@@ -272,9 +606,7 @@ int Screener::add(QStringView email, qint64 line)
         d->classify(a.domain, fresh);
         info = &d->domains.emplace(dh, std::move(fresh)).first->second;
     } else {
-        ++d->untracked;
-        d->classify(a.domain, local);
-        info = &local;
+        info = &d->untrackedDomain(dh, a.domain);
     }
     if (info->disposableAt >= 0) {
         problems |= Disposable;
@@ -288,13 +620,72 @@ int Screener::add(QStringView email, qint64 line)
         if (d->wantsExample(4))
             d->example(4, line, email, QString::fromStdString(d->mailboxList[size_t(info->typo)]));
     }
+
+    char key[kAddressBuffer];
+    const std::size_t keyLen = foldAddress(a, key);
+    const std::uint64_t h = hash64(std::string_view(key, keyLen));
+    bool duplicate;
+    if (d->seen.size() < d->seenMax) {
+        duplicate = !d->seen.insert(h);
+    } else if (d->seen.contains(h)) {
+        duplicate = true;
+    } else {
+        d->spillAddress(h, line, problems, email);
+        duplicate = false;
+    }
+    if (duplicate) {
+        problems |= Duplicate;
+        ++d->counts[1];
+        if (d->wantsExample(1))
+            d->example(1, line, email, QString::fromLatin1(key, qsizetype(keyLen)));
+    }
     if (problems == 0)
         ++d->clean;
     return problems;
 }
 
-ListScreeningSummary Screener::finish()
+ListScreeningSummary Screener::finish(const LateDuplicates& lateDuplicates)
 {
+    // Duplicates whose first occurrence is in the temporary files.
+    const qint64 inMemoryDistinct = qint64(d->seen.size());
+    if (d->addressParts) {
+        d->seen = U64Set(16);
+        if (d->texts) {
+            d->stats.files += 1;
+            d->stats.bytes += d->texts->bytesWritten();
+        }
+        d->account(*d->addressParts, 0);
+        d->lateCallback = &lateDuplicates;
+        for (int i = 0; i < SpillPartitions::kCount; ++i)
+            if (auto f = d->addressParts->take(i))
+                d->dedupe(std::move(f), 0);
+        d->flushLate();
+        d->lateCallback = nullptr;
+        d->addressParts.reset();
+        d->mergeDuplicateExamples();
+        d->texts.reset();
+    }
+
+    // Domains: those in memory, then those in the temporary files (cache entries written out first).
+    for (auto& [h, info] : d->domains)
+        d->offerDomain(std::move(info));
+    d->domains = {};
+    for (const Private::CachedDomain& e : d->domainCache)
+        if (e.info.count > 0)
+            d->spillDomain(e.hash, e.info.count, e.info.name);
+    d->domainCache = {};
+    if (d->domainParts) {
+        d->account(*d->domainParts, 0);
+        for (int i = 0; i < SpillPartitions::kCount; ++i)
+            if (auto f = d->domainParts->take(i))
+                d->aggregateDomains(std::move(f), 0);
+        d->domainParts.reset();
+    }
+    std::vector<DomainInfo> sorted = std::move(d->top);
+    std::sort(sorted.begin(), sorted.end(), betterDomain);
+    for (DomainInfo& info : sorted)
+        d->classify(info.name, info); // entries from the temporary files carry no classification
+
     ListScreeningSummary s;
     s.rows = d->rows;
     s.invalid = d->counts[0];
@@ -320,36 +711,26 @@ ListScreeningSummary Screener::finish()
                                     {QStringLiteral("examples"), ex}});
     }
 
-    std::vector<const DomainInfo*> sorted;
-    sorted.reserve(d->domains.size());
-    for (const auto& [h, info] : d->domains)
-        sorted.push_back(&info);
-    std::sort(sorted.begin(), sorted.end(), [](const DomainInfo* a, const DomainInfo* b) {
-        return a->count != b->count ? a->count > b->count : a->name < b->name;
-    });
     QJsonArray top;
     qint64 listed = 0;
-    const std::size_t n = std::min(sorted.size(), std::size_t(std::max(0, d->config.topDomains)));
-    for (std::size_t i = 0; i < n; ++i) {
-        const DomainInfo* info = sorted[i];
-        QJsonObject o{{QStringLiteral("domain"), QString::fromStdString(info->name)},
-                      {QStringLiteral("count"), double(info->count)},
-                      {QStringLiteral("share"), share(info->count, d->valid)},
-                      {QStringLiteral("disposable"), info->disposableAt >= 0}};
+    for (const DomainInfo& info : sorted) {
+        QJsonObject o{{QStringLiteral("domain"), QString::fromStdString(info.name)},
+                      {QStringLiteral("count"), double(info.count)},
+                      {QStringLiteral("share"), share(info.count, d->valid)},
+                      {QStringLiteral("disposable"), info.disposableAt >= 0}};
         o.insert(QStringLiteral("typo_of"),
-                 info->typo >= 0 ? QJsonValue(QString::fromStdString(d->mailboxList[size_t(info->typo)]))
-                                 : QJsonValue(QJsonValue::Null));
+                 info.typo >= 0 ? QJsonValue(QString::fromStdString(d->mailboxList[size_t(info.typo)]))
+                                : QJsonValue(QJsonValue::Null));
         top.append(o);
-        listed += info->count;
+        listed += info.count;
     }
     const qint64 otherCount = d->valid - listed;
-    const qint64 otherDomains = qint64(sorted.size() - n);
-    // With more than maxTrackedDomains distinct domains, "distinct" and other.domains count only the
-    // tracked ones (exact=false) and `untracked` says how many addresses were at the others.
+    const qint64 otherDomains = d->distinctDomains - qint64(sorted.size());
+    // "exact" and "untracked" are constant now (see the header); kept for readers of older summaries.
     QJsonObject domains{
-        {QStringLiteral("distinct"), double(qint64(d->domains.size()))},
-        {QStringLiteral("exact"), d->untracked == 0},
-        {QStringLiteral("untracked"), double(d->untracked)},
+        {QStringLiteral("distinct"), double(d->distinctDomains)},
+        {QStringLiteral("exact"), true},
+        {QStringLiteral("untracked"), 0.0},
         {QStringLiteral("top"), top},
         {QStringLiteral("other"), QJsonObject{{QStringLiteral("domains"), double(otherDomains)},
                                               {QStringLiteral("count"), double(otherCount)},
@@ -358,7 +739,7 @@ ListScreeningSummary Screener::finish()
     QJsonObject root{{QStringLiteral("rows"), double(d->rows)},
                      {QStringLiteral("valid"), double(d->valid)},
                      {QStringLiteral("clean"), double(d->clean)},
-                     {QStringLiteral("distinct_addresses"), double(qint64(d->seen.size()))},
+                     {QStringLiteral("distinct_addresses"), double(inMemoryDistinct + d->lateDistinct)},
                      {QStringLiteral("problems"), problems},
                      {QStringLiteral("domains"), domains}};
     s.detailsJson = QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));

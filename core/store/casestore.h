@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 
 namespace ad {
 
@@ -290,6 +291,11 @@ public:
     void addCampaign(const CampaignUtf8& campaign);
     qint64 addEvidence(const EvidenceUtf8& row);
     void setListScreening(const QString& accountId, const QString& listId, const ListScreeningSummary& s);
+    // ORs `problems` into the stored problem bits of the list's rows at these lines (one prepared UPDATE
+    // per line, inside the import's transaction): the duplicates the list screener finds only after the
+    // rows were written (lists::Screener::finish). A line without a row is a store failure (Internal).
+    void markListRows(const QString& accountId, const QString& listId, std::span<const qint64> lines,
+                      int problems);
     qint64 addEvidence(const EvidenceRow& row);
     qint64 addComplaint(const Complaint& complaint);
     qint64 addMessage(const StoredMessage& message); // raw must be set

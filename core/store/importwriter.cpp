@@ -55,6 +55,7 @@ struct ImportWriter::Private
     // The list the last rows went to.
     QString listAccount, listId;
     qint64 listRid = 0;
+    sql::Statement orListRowProblems; // markListRows, prepared on first use
 
     explicit Private(CaseStore::Private& store) : sd(store), db(*store.db) {}
 
@@ -359,6 +360,31 @@ void ImportWriter::addListRow(const QString& accountId, const QString& listId, c
     d->text(q, 4, row.rawJson);
     d->integer(q, 5, row.problems);
     d->stepListRow(row.line, accountId, listId);
+}
+
+void ImportWriter::markListRows(const QString& accountId, const QString& listId,
+                                std::span<const qint64> lines, int problems)
+{
+    if (lines.empty())
+        return;
+    const qint64 rid = d->list(accountId, listId);
+    if (!d->orListRowProblems.isValid())
+        d->orListRowProblems = sql::Statement(
+            d->db, "UPDATE list_rows SET problems = problems | ?3 WHERE list_rid = ?1 AND line = ?2");
+    sql::Statement& q = d->orListRowProblems;
+    d->integer(q, 1, rid);
+    d->integer(q, 3, problems);
+    for (const qint64 line : lines) {
+        d->integer(q, 2, line);
+        const int rc = q.tryStep();
+        q.reset();
+        if (rc != SQLITE_DONE)
+            d->db.fail(QStringLiteral("marking list rows in the case store failed"));
+        if (d->db.changes() != 1)
+            throw Error::internal(QStringLiteral("list \"%1\" of account \"%2\" has no row at line %3")
+                                      .arg(listId, accountId)
+                                      .arg(line));
+    }
 }
 
 void ImportWriter::addCampaign(const CampaignUtf8& c)

@@ -398,7 +398,7 @@ private Q_SLOTS:
         QCOMPARE(d[u"domains"][u"top"].toArray().size(), 0);
     }
 
-    void untrackedDomainsAreBounded()
+    void domainsBeyondTheTrackedOnesAreCountedExactly()
     {
         ScreeningConfig c = shipped();
         c.maxTrackedDomains = 2;
@@ -406,11 +406,19 @@ private Q_SLOTS:
         s.add(u"a@one.com", 2);
         s.add(u"a@two.com", 3);
         s.add(u"a@three.com", 4);
-        QCOMPARE(s.add(u"a@gmial.com", 5), int(Typo)); // still screened when not tracked
+        QCOMPARE(s.add(u"a@gmial.com", 5), int(Typo)); // screened the same when not tracked
+        s.add(u"b@three.com", 6);
+        s.add(u"c@three.com", 7);
         const auto d = details(s);
-        QCOMPARE(d[u"domains"][u"exact"].toBool(), false);
-        QCOMPARE(d[u"domains"][u"untracked"].toInt(), 2);
-        QCOMPARE(d[u"domains"][u"distinct"].toInt(), 2);
+        QCOMPARE(s.spillStats().domainRecords, 2); // three.com (3) and gmial.com (1), from the cache
+        QCOMPARE(d[u"domains"][u"exact"].toBool(), true);
+        QCOMPARE(d[u"domains"][u"untracked"].toInt(), 0);
+        QCOMPARE(d[u"domains"][u"distinct"].toInt(), 4);
+        const QJsonArray top = d[u"domains"][u"top"].toArray();
+        QCOMPARE(top[0][u"domain"].toString(), QStringLiteral("three.com"));
+        QCOMPARE(top[0][u"count"].toInt(), 3);
+        QCOMPARE(top[1][u"domain"].toString(), QStringLiteral("gmial.com"));
+        QCOMPARE(top[1][u"typo_of"].toString(), QStringLiteral("gmail.com")); // classified again
         QCOMPARE(d[u"problems"][u"typo"][u"count"].toInt(), 1);
     }
 
