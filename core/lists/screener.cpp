@@ -380,6 +380,7 @@ struct Screener::Private
 
     void flushLate()
     {
+        std::sort(lateBatch.begin(), lateBatch.end()); // from several partitions
         if (!lateBatch.empty() && lateCallback && *lateCallback)
             (*lateCallback)(std::span<const qint64>(lateBatch));
         lateBatch.clear();

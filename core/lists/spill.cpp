@@ -17,8 +17,15 @@ std::atomic<int> g_live{0};
 
 } // namespace
 
-SpillFile::SpillFile() : m_file(QDir::tempPath() + QStringLiteral("/abusedesk-list-XXXXXX.spill"))
+SpillFile::SpillFile()
 {
+    // QDir::tempPath() is empty when $TMPDIR names a folder that does not exist: never fall back to "/".
+    const QString dir = QDir::tempPath();
+    if (dir.isEmpty())
+        throw Error::internal(QStringLiteral("cannot create a temporary file for list screening in %1: no "
+                                             "such folder")
+                                  .arg(qEnvironmentVariable("TMPDIR")));
+    m_file.setFileTemplate(dir + QStringLiteral("/abusedesk-list-XXXXXX.spill"));
     if (!m_file.open())
         throw Error::internal(QStringLiteral("cannot create a temporary file for list screening in %1: %2")
                                   .arg(QDir::tempPath(), m_file.errorString()));
