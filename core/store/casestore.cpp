@@ -985,6 +985,15 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
         }
     } cache(*d->db, rows.size());
     sql::Transaction tx(*d->db);
+    // An account whose stored evaluation already equals the new one in every column (as-of, policy id and
+    // version, recommendation, worst finding, counts, rules, findings JSON, rates) is left as it is: its
+    // accounts queue columns and evaluation_rules rows were written together with that row and change only
+    // with it (a re-import deletes all three), so rewriting would change nothing. Any difference, a
+    // NULL where a value is written or a missing row rewrites all three.
+    auto old = d->st(
+        "SELECT as_of, policy_id, policy_version, recommended, worst_rule, worst_severity, finding_count, "
+        "rules, findings_json, complaint_rate, bounce_rate, unsubscribe_rate, open_rate, complaint_count "
+        "FROM evaluations WHERE account_id = ?1");
     auto upd = d->st(
         "UPDATE accounts SET recommended = ?2, worst_severity = ?3, worst_rule = ?4, complaint_rate = ?5, "
         "bounce_rate = ?6, unsubscribe_rate = ?7, open_rate = ?8 WHERE account_id = ?1");
@@ -995,7 +1004,33 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
         "unsubscribe_rate, open_rate, complaint_count) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     auto rule = d->st("INSERT OR IGNORE INTO evaluation_rules(rule, account_id) VALUES (?1, ?2)");
+    const auto sameText = [](const sql::Statement& q, int column, QStringView text) {
+        return !q.isNull(column) && QAnyStringView::equal(QUtf8StringView(q.utf8(column)), text);
+    };
+    const auto sameTextOrNull = [&](const sql::Statement& q, int column, QStringView text) {
+        return text.isEmpty() ? q.isNull(column) : sameText(q, column, text);
+    };
+    const auto sameReal = [](const sql::Statement& q, int column, const std::optional<double>& v) {
+        return v ? !q.isNull(column) && q.real(column) == *v : q.isNull(column);
+    };
+    const auto unchanged = [&](const EvaluationRow& r) {
+        sql::ResetGuard g(*old);
+        old->bind(1, r.accountId);
+        if (!old->step())
+            return false;
+        const sql::Statement& q = *old;
+        return (r.asOf.isValid() ? !q.isNull(0) && q.int64(0) == r.asOf.toMSecsSinceEpoch() : q.isNull(0)) &&
+               sameText(q, 1, r.policyId) && sameText(q, 2, r.policyVersion) &&
+               sameText(q, 3, toString(r.recommended)) && sameTextOrNull(q, 4, r.worstRule) &&
+               (r.worstSeverity ? !q.isNull(5) && q.int64(5) == qint64(*r.worstSeverity) : q.isNull(5)) &&
+               !q.isNull(6) && q.int64(6) == r.findingCount && sameText(q, 7, joinList(r.rules)) &&
+               sameText(q, 8, r.findingsJson) && sameReal(q, 9, r.complaintRate) &&
+               sameReal(q, 10, r.bounceRate) && sameReal(q, 11, r.unsubscribeRate) &&
+               sameReal(q, 12, r.openRate) && !q.isNull(13) && q.int64(13) == r.complaintCount;
+    };
     for (const EvaluationRow& r : rows) {
+        if (unchanged(r))
+            continue;
         const bool hasSeverity = r.worstSeverity.has_value();
         const qint64 severity = hasSeverity ? qint64(*r.worstSeverity) : 0;
         {

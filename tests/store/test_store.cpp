@@ -9,6 +9,8 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <functional>
 #include <sqlite3.h>
 
 using namespace ad;
@@ -1001,6 +1003,117 @@ private Q_SLOTS:
         QCOMPARE(ev->complaintCount, qint64(3));
         QCOMPARE(ev->asOf, utc("2026-11-20T00:00:00Z"));
         QVERIFY(!f.store->evaluation(QStringLiteral("A5")));
+    }
+
+    // saveEvaluations leaves an account whose stored evaluation is identical untouched (no write at all)
+    // and rewrites the evaluation, the queue columns and the rule rows on any difference.
+    void saveEvaluationsRewritesOnlyChangedRows()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one")),
+                           account(QStringLiteral("A2"), QStringLiteral("two"))});
+        EvaluationRow r;
+        r.accountId = QStringLiteral("A1");
+        r.asOf = utc("2026-11-20T00:00:00Z");
+        r.policyId = QStringLiteral("optimais");
+        r.policyVersion = QStringLiteral("1");
+        r.recommended = Action::Suspend;
+        r.worstRule = QStringLiteral("complaint-rate");
+        r.worstSeverity = Severity::Suspend;
+        r.findingCount = 1;
+        r.rules = {QStringLiteral("complaint-rate")};
+        r.findingsJson = QStringLiteral("[{\"rule\":\"complaint-rate\",\"summary\":\"é 😀\"}]");
+        r.complaintRate = 0.004;
+        r.bounceRate = 0.01;
+        r.unsubscribeRate = 0.002;
+        r.openRate = 0.2;
+        r.complaintCount = 2;
+        EvaluationRow other = r;
+        other.accountId = QStringLiteral("A2");
+        sqlite3* h = s.database().handle();
+        auto check = [&](const EvaluationRow& want) {
+            const auto got = s.evaluation(want.accountId);
+            QVERIFY(got);
+            QCOMPARE(got->asOf, want.asOf);
+            QCOMPARE(got->policyId, want.policyId);
+            QCOMPARE(got->policyVersion, want.policyVersion);
+            QVERIFY(got->recommended == want.recommended);
+            QCOMPARE(got->worstRule, want.worstRule);
+            QVERIFY(got->worstSeverity == want.worstSeverity);
+            QCOMPARE(got->findingCount, want.findingCount);
+            QCOMPARE(got->rules, want.rules);
+            QCOMPARE(got->findingsJson, want.findingsJson);
+            QVERIFY(got->complaintRate == want.complaintRate);
+            QVERIFY(got->bounceRate == want.bounceRate);
+            QVERIFY(got->unsubscribeRate == want.unsubscribeRate);
+            QVERIFY(got->openRate == want.openRate);
+            QCOMPARE(got->complaintCount, want.complaintCount);
+            // The queue's copy and the rule filter follow.
+            const auto rows = s.queuePage({}, QueueColumn::AccountId, true, 0, 10);
+            const QueueRow& q = rows[want.accountId == u"A1" ? 0 : 1];
+            QVERIFY(q.recommended == std::optional(want.recommended));
+            QCOMPARE(q.worstRule, want.worstRule);
+            QVERIFY(q.worstSeverity == want.worstSeverity);
+            QVERIFY(q.complaintRate == want.complaintRate);
+            QVERIFY(q.bounceRate == want.bounceRate);
+            QVERIFY(q.unsubscribeRate == want.unsubscribeRate);
+            QVERIFY(q.openRate == want.openRate);
+            for (const QString& rule : {QStringLiteral("complaint-rate"), QStringLiteral("bounce-rate")}) {
+                const QByteArray sqlText = "SELECT count(*) FROM evaluation_rules WHERE account_id = '" +
+                                           want.accountId.toUtf8() + "' AND rule = '" + rule.toUtf8() + "'";
+                QCOMPARE(s.database().queryInt(sqlText), qint64(want.rules.contains(rule)));
+            }
+        };
+        s.saveEvaluations({r, other});
+        check(r);
+        check(other);
+
+        // The same rows again: nothing written.
+        const int before = sqlite3_total_changes(h);
+        s.saveEvaluations({r, other});
+        QCOMPARE(sqlite3_total_changes(h), before);
+        check(r);
+
+        // Each difference rewrites the row (and only that account's).
+        const QList<std::function<void(EvaluationRow&)>> changes{
+            [](EvaluationRow& e) { e.asOf = e.asOf.addDays(1); }, // a new as-of: part of the stored result
+            [](EvaluationRow& e) { e.asOf = QDateTime(); },
+            [](EvaluationRow& e) { e.asOf = utc("2026-11-20T00:00:00.001Z"); },
+            [](EvaluationRow& e) { e.policyVersion = QStringLiteral("2"); },
+            [](EvaluationRow& e) { e.policyId = QStringLiteral("mailbox-providers"); },
+            [](EvaluationRow& e) { e.recommended = Action::Warn; },
+            [](EvaluationRow& e) { e.worstRule = QStringLiteral("bounce-rate"); },
+            [](EvaluationRow& e) { e.worstSeverity = Severity::Warn; },
+            [](EvaluationRow& e) { e.worstSeverity.reset(); },
+            [](EvaluationRow& e) { e.worstRule.clear(); },
+            [](EvaluationRow& e) { e.findingCount = 2; },
+            [](EvaluationRow& e) { e.rules = {QStringLiteral("bounce-rate")}; },
+            [](EvaluationRow& e) { e.rules.clear(); },
+            [](EvaluationRow& e) {
+                e.findingsJson = QStringLiteral("[{\"rule\":\"complaint-rate\",\"summary\":\"é 😁\"}]");
+            },
+            [](EvaluationRow& e) { e.findingsJson = QStringLiteral("[]"); },
+            [](EvaluationRow& e) { e.complaintRate = std::nextafter(*e.complaintRate, 1.0); },
+            [](EvaluationRow& e) { e.complaintRate.reset(); },
+            [](EvaluationRow& e) { e.complaintRate = 0.0; },
+            [](EvaluationRow& e) { e.bounceRate.reset(); },
+            [](EvaluationRow& e) { e.unsubscribeRate = 0.5; },
+            [](EvaluationRow& e) { e.openRate.reset(); },
+            [](EvaluationRow& e) { e.complaintCount = 3; },
+        };
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            changes[i](r);
+            const int was = sqlite3_total_changes(h);
+            s.saveEvaluations({r, other});
+            if (sqlite3_total_changes(h) == was)
+                QFAIL(qPrintable(QStringLiteral("change %1 was not written").arg(i)));
+            check(r);
+            check(other);
+            const int after = sqlite3_total_changes(h);
+            s.saveEvaluations({r, other});
+            QCOMPARE(sqlite3_total_changes(h), after);
+        }
     }
 
     void queueFilters_data()
