@@ -4,6 +4,7 @@
 // unbounded in-memory algorithm; late duplicates are reported once each; the temporary files are gone
 // after finish(), after an error in the middle of a list, after an error in finish()'s callback and when
 // the screener is dropped unfinished; an unwritable temp dir is an error naming it.
+#include "listgen.h"
 #include "lists/screener.h"
 #include "lists/spill.h"
 #include "util/error.h"
@@ -45,49 +46,6 @@ ScreeningConfig tiny()
     return c;
 }
 
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-// Row i of a generated list with many duplicates (near and far, case and gmail-dot variants), invalid,
-// role, disposable and typo rows, and a growing set of domains (new ones keep appearing; a few heavy).
-QString generated(std::uint64_t i)
-{
-    const std::uint64_t h = mix(i);
-    if (i > 0 && h % 100 < 30) {
-        const std::uint64_t j = (h >> 8) % i;
-        const QString earlier = generated(j);
-        if ((h >> 20) % 4 == 0)
-            return earlier.toUpper();
-        return earlier;
-    }
-    switch (h % 100) {
-    case 30:
-    case 31:
-        return QStringLiteral("not an address %1").arg(i);
-    case 32:
-        return QStringLiteral("info@shop%1.example").arg((h >> 12) % 300);
-    case 33:
-        return QStringLiteral("u%1@x%2.mailinator.com").arg(i).arg((h >> 12) % 5);
-    case 34:
-        return QStringLiteral("u%1@gmial.com").arg(i);
-    case 35:
-        return QStringLiteral("u.%1.x@gmail.com").arg((h >> 12) % 500); // dot variants of u1x@gmail.com
-    default:
-        break;
-    }
-    const std::uint64_t pick = (h >> 24) % 10;
-    if (pick < 4)
-        return QStringLiteral("p%1@%2").arg((h >> 32) % 20000).arg(pick < 2 ? "gmail.com" : "yahoo.co.id");
-    // Domains d0…: a new one about every fifth row, old ones reused; d7 heavy.
-    const std::uint64_t dom = pick == 9 ? 7 : (h >> 40) % (1 + i / 5);
-    return QStringLiteral("p%1@d%2.example.id").arg((h >> 32) % 20000).arg(dom);
-}
-
 struct Run
 {
     QString json;
@@ -96,7 +54,8 @@ struct Run
     Screener::SpillStats stats;
 };
 
-Run screen(const ScreeningConfig& c, int n, const std::function<QString(std::uint64_t)>& row = generated)
+Run screen(const ScreeningConfig& c, int n,
+           const std::function<QString(std::uint64_t)>& row = listgen::address)
 {
     Run r;
     Screener s(c);
@@ -121,43 +80,6 @@ Run screen(const ScreeningConfig& c, int n, const std::function<QString(std::uin
         qWarning("duplicate count differs between the summary and its JSON");
     return r;
 }
-
-// Open descriptors of this process on files under `dir` (the spill files are unlinked at once, so the
-// folder itself stays empty: this is where they would show).
-int openFilesUnder(const QString& dir)
-{
-    int n = 0;
-    const QDir fds(QStringLiteral("/proc/self/fd"));
-    for (const QString& fd : fds.entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)) {
-        char target[4096];
-        const QByteArray link = QFile::encodeName(fds.filePath(fd));
-        const ssize_t len = ::readlink(link.constData(), target, sizeof target - 1);
-        if (len <= 0)
-            continue;
-        if (QString::fromLocal8Bit(target, qsizetype(len)).startsWith(dir + QLatin1Char('/')))
-            ++n;
-    }
-    return n;
-}
-
-// Points QDir::tempPath() at a private folder for one test.
-struct PrivateTemp
-{
-    QTemporaryDir dir;
-    QByteArray old = qgetenv("TMPDIR");
-    PrivateTemp() { qputenv("TMPDIR", QFile::encodeName(dir.path())); }
-    ~PrivateTemp()
-    {
-        if (old.isEmpty())
-            qunsetenv("TMPDIR");
-        else
-            qputenv("TMPDIR", old);
-    }
-    bool empty() const
-    {
-        return QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    }
-};
 
 } // namespace
 
@@ -238,18 +160,18 @@ private Q_SLOTS:
 
     void tempFilesAreRemovedAfterFinish()
     {
-        PrivateTemp tmp;
+        listgen::PrivateTemp tmp;
         QCOMPARE(SpillFile::liveCount(), 0);
         {
             Screener s(tiny());
             for (int i = 0; i < 5000; ++i)
-                s.add(generated(std::uint64_t(i)), i + 2);
+                s.add(listgen::address(std::uint64_t(i)), i + 2);
             QVERIFY(SpillFile::liveCount() > 0);
-            QVERIFY(openFilesUnder(tmp.dir.path()) > 0); // in the private temp dir, already unlinked
+            QVERIFY(listgen::openFilesUnder(tmp.dir.path()) > 0); // in the private temp dir, already unlinked
             QVERIFY(tmp.empty());
             s.finish();
             QCOMPARE(SpillFile::liveCount(), 0);
-            QCOMPARE(openFilesUnder(tmp.dir.path()), 0);
+            QCOMPARE(listgen::openFilesUnder(tmp.dir.path()), 0);
             QVERIFY(s.spillStats().files > 64);
         }
         QVERIFY(tmp.empty());
@@ -257,12 +179,12 @@ private Q_SLOTS:
 
     void tempFilesAreRemovedOnAnErrorMidList()
     {
-        PrivateTemp tmp;
+        listgen::PrivateTemp tmp;
         {
             Screener s(tiny());
             for (int i = 0; i < 3000; ++i)
-                s.add(generated(std::uint64_t(i)), i + 2);
-            QVERIFY(openFilesUnder(tmp.dir.path()) > 0);
+                s.add(listgen::address(std::uint64_t(i)), i + 2);
+            QVERIFY(listgen::openFilesUnder(tmp.dir.path()) > 0);
             // A row out of file order: refused, nothing counted.
             try {
                 s.add(u"late@example.com", 100);
@@ -276,36 +198,36 @@ private Q_SLOTS:
             // The caller gives up here (as the importer does on a CSV error or a cancel).
         }
         QCOMPARE(SpillFile::liveCount(), 0);
-        QCOMPARE(openFilesUnder(tmp.dir.path()), 0);
+        QCOMPARE(listgen::openFilesUnder(tmp.dir.path()), 0);
         QVERIFY(tmp.empty());
     }
 
     void tempFilesAreRemovedWhenTheCallbackFails()
     {
-        PrivateTemp tmp;
+        listgen::PrivateTemp tmp;
         {
             Screener s(tiny());
             for (int i = 0; i < 5000; ++i)
-                s.add(generated(std::uint64_t(i)), i + 2);
+                s.add(listgen::address(std::uint64_t(i)), i + 2);
             QVERIFY_THROWS_EXCEPTION(ad::Error, s.finish([](std::span<const qint64>) {
                 throw ad::Error::internal(QStringLiteral("store failed"));
             }));
         }
         QCOMPARE(SpillFile::liveCount(), 0);
-        QCOMPARE(openFilesUnder(tmp.dir.path()), 0);
+        QCOMPARE(listgen::openFilesUnder(tmp.dir.path()), 0);
         QVERIFY(tmp.empty());
     }
 
     void unwritableTempDirIsAnError()
     {
-        PrivateTemp tmp;
+        listgen::PrivateTemp tmp;
         const QString missing = tmp.dir.filePath(QStringLiteral("gone"));
         qputenv("TMPDIR", QFile::encodeName(missing));
         Screener s(tiny());
         int i = 0;
         try {
             for (; i < 1000; ++i)
-                s.add(generated(std::uint64_t(i)), i + 2);
+                s.add(listgen::address(std::uint64_t(i)), i + 2);
             QFAIL("no error");
         } catch (const ad::Error& e) {
             QCOMPARE(e.kind(), ad::Error::Kind::Internal);
