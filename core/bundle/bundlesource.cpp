@@ -100,7 +100,8 @@ public:
 
 protected:
     void readEntries(const std::function<bool(const BundleEntry&)>& wanted,
-                     const std::function<void(const BundleEntry&, EntryReader&)>& fn) override
+                     const std::function<void(const BundleEntry&, EntryReader&)>& fn,
+                     const std::function<void(qint64)>* hook) override
     {
         for (const BundleEntry& e : std::as_const(m_entries)) {
             if (!wanted(e))
@@ -112,7 +113,7 @@ protected:
                                 QStringLiteral("changed while the bundle was being read"));
             if (fi.size() > m_limit)
                 throw tooLarge(e.path, fi.size(), m_limit);
-            FileEntryReader r(fsPath, e.path, m_limit, m_hook ? &m_hook : nullptr);
+            FileEntryReader r(fsPath, e.path, m_limit, hook);
             fn(e, r);
         }
     }
@@ -233,7 +234,8 @@ public:
 
 protected:
     void readEntries(const std::function<bool(const BundleEntry&)>& wanted,
-                     const std::function<void(const BundleEntry&, EntryReader&)>& fn) override
+                     const std::function<void(const BundleEntry&, EntryReader&)>& fn,
+                     const std::function<void(qint64)>* hook) override
     {
         // Anything to read at all? (spares re-opening the archive)
         if (std::none_of(m_entries.begin(), m_entries.end(), wanted))
@@ -263,7 +265,7 @@ protected:
                 continue;
             if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > m_limit)
                 throw tooLarge(rel, archive_entry_size(entry), m_limit);
-            ZipEntryReader reader(a.get(), rel, m_limit, m_hook ? &m_hook : nullptr);
+            ZipEntryReader reader(a.get(), rel, m_limit, hook);
             fn(*known, reader);
         }
     }
@@ -385,12 +387,23 @@ void BundleSource::read(const std::function<bool(const BundleEntry&)>& wanted,
                         const std::function<void(const BundleEntry&, EntryReader&)>& fn,
                         const std::function<void(const ImportedFile&)>& done)
 {
-    readEntries(wanted, [&](const BundleEntry& e, EntryReader& r) {
-        fn(e, r);
-        const ImportedFile f = r.finish();
-        if (done)
-            done(f);
-    });
+    read(wanted, fn, done, m_hook ? &m_hook : nullptr);
+}
+
+void BundleSource::read(const std::function<bool(const BundleEntry&)>& wanted,
+                        const std::function<void(const BundleEntry&, EntryReader&)>& fn,
+                        const std::function<void(const ImportedFile&)>& done,
+                        const std::function<void(qint64)>* hook)
+{
+    readEntries(
+        wanted,
+        [&](const BundleEntry& e, EntryReader& r) {
+            fn(e, r);
+            const ImportedFile f = r.finish();
+            if (done)
+                done(f);
+        },
+        hook);
 }
 
 FileSha256::FileSha256() : m_ctx(EVP_MD_CTX_new())
@@ -431,6 +444,30 @@ QString bundleHash(QList<ImportedFile> files)
         h.add("\n");
     }
     return h.hex();
+}
+
+QString bundleHashOfSorted(const std::function<void(const FileVisitor&)>& forEach)
+{
+    // UTF-8 byte order is code point order; UTF-16 (QString's operator<) differs only where one path has a
+    // character in U+E000..U+FFFF (lead byte 0xEE or 0xEF) and another a surrogate pair (lead byte 0xF0..):
+    // any lead byte >= 0xEE falls back to the in-memory sort.
+    Sha256 h;
+    bool reorder = false;
+    forEach([&](QByteArrayView path, QByteArrayView sha256) {
+        for (const char c : path)
+            reorder = reorder || uchar(c) >= 0xEE;
+        h.add(path);
+        h.add("\t");
+        h.add(sha256);
+        h.add("\n");
+    });
+    if (!reorder)
+        return h.hex();
+    QList<ImportedFile> files;
+    forEach([&](QByteArrayView path, QByteArrayView sha256) {
+        files.append(ImportedFile{QString::fromUtf8(path), 0, QString::fromLatin1(sha256)});
+    });
+    return bundleHash(std::move(files));
 }
 
 } // namespace ad::bundle

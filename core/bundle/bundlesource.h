@@ -97,12 +97,20 @@ public:
     void read(const std::function<bool(const BundleEntry&)>& wanted,
               const std::function<void(const BundleEntry&, EntryReader&)>& fn,
               const std::function<void(const ImportedFile&)>& done = {});
+    // The same with `hook` instead of setReadHook's. Reads open their own file or archive handle and only
+    // read the listing, so two threads may each run one at the same time (core/bundle's message worker).
+    void read(const std::function<bool(const BundleEntry&)>& wanted,
+              const std::function<void(const BundleEntry&, EntryReader&)>& fn,
+              const std::function<void(const ImportedFile&)>& done, const std::function<void(qint64)>* hook);
+    // Position of an entry (one read() passes to fn, or of entries()) in entries().
+    qsizetype indexOf(const BundleEntry& e) const { return qsizetype(&e - m_entries.constData()); }
 
 protected:
     BundleSource(QString path, qint64 limit, bool zip) : m_path(std::move(path)), m_limit(limit), m_zip(zip)
     {}
     virtual void readEntries(const std::function<bool(const BundleEntry&)>& wanted,
-                             const std::function<void(const BundleEntry&, EntryReader&)>& fn) = 0;
+                             const std::function<void(const BundleEntry&, EntryReader&)>& fn,
+                             const std::function<void(qint64)>* hook) = 0;
     // Applies the single-top-folder rule and checks for duplicates and sizes; sets m_prefix.
     void finishListing(QList<BundleEntry> raw);
     // The path inside the container of an entry.
@@ -120,6 +128,12 @@ protected:
 
 // Hash of a bundle: SHA-256 over "path\tsha256\n" lines of the files read, sorted by path.
 QString bundleHash(QList<ImportedFile> files);
+// The same digest from a file list that `forEach` streams (it calls its argument once per file: path in
+// UTF-8, sha256 hex) in the order of the paths' UTF-8 bytes, without keeping the list: that order is
+// bundleHash()'s (UTF-16) order unless a path holds a character from U+E000 or above; then the list is
+// read again into memory and sorted as bundleHash() does. `forEach` must give the same files each time.
+using FileVisitor = std::function<void(QByteArrayView path, QByteArrayView sha256)>;
+QString bundleHashOfSorted(const std::function<void(const FileVisitor&)>& forEach);
 
 // Checks one relative path from an archive or a folder; throws Error naming the bundle and the entry when
 // it is absolute or escapes the root. Returns the normalised path ("./a//b" -> "a/b").

@@ -7,6 +7,7 @@
 #include "lists/screener.h"
 #include "lists/u64set.h"
 #include "mime/mime.h"
+#include "mime/mimeutil.h"
 #include "store/casestore.h"
 #include "util/error.h"
 #include "util/hash.h"
@@ -18,7 +19,14 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QUrl>
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace ad::bundle {
 
@@ -209,6 +217,311 @@ qint64 jsonKeyLine(const QByteArray& text, const char* key)
         return 1;
     return 1 + text.left(at).count('\n');
 }
+
+// A message's record for the store: parses `raw` (core/mime) and derives what the store keeps. Pure (no
+// importer state), so the message worker runs it on its own thread. Throws the importer's Input error
+// for a message that is not mail.
+StoredMessage buildMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw)
+{
+    const QString name =
+        mboxIndex >= 0 ? QStringLiteral("%1 (message %2)").arg(path).arg(mboxIndex + 1) : path;
+    mime::ParsedMessage pm;
+    try {
+        pm = mime::parseMessage(raw, name);
+    } catch (const Error& e) {
+        if (e.kind() != Error::Kind::Input)
+            throw;
+        const QString reason = reasonOf(e, name, QLatin1StringView("not an e-mail message: "));
+        throw Error::at(path, 0, QString(), QString(),
+                        mboxIndex >= 0 ? QStringLiteral("message %1 of the mbox is not an e-mail message: %2")
+                                             .arg(mboxIndex + 1)
+                                             .arg(reason)
+                                       : QStringLiteral("not an e-mail message: %1").arg(reason));
+    }
+    StoredMessage m;
+    m.accountId = account;
+    m.campaignId = pm.campaignId;
+    m.file = path;
+    m.mboxIndex = mboxIndex;
+    m.raw = raw;
+    FileSha256 digest;
+    digest.add(raw);
+    m.sha256 = digest.hex();
+    m.from = pm.from;
+    m.subject = pm.subject;
+    m.date = pm.date;
+    m.text = pm.hasText ? pm.text : pm.htmlVisibleText;
+    m.links = pm.links;
+    for (const MessageLink& l : std::as_const(pm.links)) {
+        const QUrl u(l.href.trimmed());
+        const QString scheme = u.scheme().toLower();
+        if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            continue;
+        const QString host = u.host().toLower();
+        if (!host.isEmpty() && !m.linkDomains.contains(host))
+            m.linkDomains.append(host);
+    }
+    m.listUnsubscribe = pm.listUnsubscribe;
+    m.oneClickUnsubscribe = pm.oneClickUnsubscribe;
+    m.spf = pm.spf;
+    m.dkim = pm.dkim;
+    m.dmarc = pm.dmarc;
+    m.parseWarnings = pm.warnings;
+    return m;
+}
+
+// Splits an .mbox file on "From " lines while streaming, so memory is bounded by the largest message; each
+// piece (separator line included) goes through mime::splitMbox, which undoes the >From quoting, and every
+// message to `sink(index, raw)`.
+void readMbox(const QString& path, EntryReader& in, const std::function<void(int, const QByteArray&)>& sink)
+{
+    QByteArray pending; // bytes not yet split into lines
+    QByteArray current; // the message being collected, starting with its "From " line
+    int index = 0;
+    bool first = true;
+    const auto flush = [&] {
+        if (current.isEmpty())
+            return;
+        QList<QByteArray> msgs;
+        try {
+            msgs = mime::splitMbox(current, path);
+        } catch (const Error& e) {
+            if (e.kind() != Error::Kind::Input)
+                throw;
+            throw Error::at(path, 0, QString(), QString(),
+                            QStringLiteral("not an mbox file: %1")
+                                .arg(reasonOf(e, path, QLatin1StringView("not an mbox file: "))));
+        }
+        for (const QByteArray& m : std::as_const(msgs))
+            sink(index++, m);
+        current.clear();
+    };
+    const auto line = [&](QByteArrayView l) {
+        if (first) {
+            first = false;
+            if (!l.startsWith("From ")) {
+                QByteArray head = l.toByteArray();
+                try {
+                    mime::splitMbox(head, path);
+                } catch (const Error& e) {
+                    if (e.kind() != Error::Kind::Input)
+                        throw;
+                    throw Error::at(path, 1, QString(), QString(),
+                                    QStringLiteral("not an mbox file: %1")
+                                        .arg(reasonOf(e, path, QLatin1StringView("not an mbox file: "))));
+                }
+                throw Error::at(path, 1, QString(), QString(),
+                                QStringLiteral("not an mbox file: it does not start with a \"From \" line"));
+            }
+        } else if (l.startsWith("From ")) {
+            flush();
+        }
+        current.append(l);
+    };
+    std::vector<char> buf(256 * 1024);
+    for (;;) {
+        const qint64 n = in.read(buf.data(), qint64(buf.size()));
+        if (n <= 0)
+            break;
+        pending.append(buf.data(), qsizetype(n));
+        qsizetype start = 0;
+        for (;;) {
+            const qsizetype nl = pending.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            line(QByteArrayView(pending).sliced(start, nl + 1 - start));
+            start = nl + 1;
+        }
+        pending.remove(0, start);
+    }
+    if (!pending.isEmpty())
+        line(pending);
+    if (first)
+        throw Error::at(path, 0, QString(), QString(), QStringLiteral("not an mbox file: the file is empty"));
+    flush();
+}
+
+bool isMessageFile(FileKind k)
+{
+    return k == FileKind::Message || k == FileKind::Mbox;
+}
+
+// Parses the bundle's sample messages (messages/<account>/*.eml|*.mbox) on a thread of its own while the
+// importer's thread writes the CSV rows: MIME parsing is most of a message's cost, and SQLite stays on the
+// importer's thread and connection (the worker never touches the store). The worker reads the message
+// files through its own handle (BundleSource::read with its own hook) in the bundle's order and hands over,
+// in that order, through a bounded queue (kMaxItems items, kMaxBytes raw bytes: memory does not grow with
+// the bundle): each message's record, each file's record (size, SHA-256) after its messages, and at the
+// end either Done or the first error (an exception, rethrown by the importer's thread exactly where the
+// file would have been read without the worker, so the reported error is the same). It stops at a folder
+// of an undefined account (the importer reports that one itself, before it needs the items) and when told
+// to (destructor: an error or a cancellation on the importer's side); the destructor joins it.
+class MessageWorker
+{
+public:
+    struct Item
+    {
+        enum Kind
+        {
+            Message,
+            FileDone,
+            Done,
+            Failed,
+            Stopped
+        } kind = Done;
+        qsizetype entry = -1; // index in BundleSource::entries() (the file's), -1 for Done/Stopped
+        StoredMessage message;
+        ImportedFile file;
+        std::exception_ptr error;
+    };
+
+    MessageWorker(BundleSource& source, std::function<bool(const QString& account)> accountDefined,
+                  const std::atomic<bool>* cancel)
+        : m_source(source), m_accountDefined(std::move(accountDefined)), m_cancel(cancel)
+    {
+        mime::detail::ensureInitialised(); // once, on this thread (GMime, libxml2)
+        m_thread = std::thread([this] { work(); });
+    }
+    ~MessageWorker()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_space.notify_all();
+        m_thread.join();
+    }
+    MessageWorker(const MessageWorker&) = delete;
+    MessageWorker& operator=(const MessageWorker&) = delete;
+
+    // The first item, if there is one yet (not removed).
+    const Item* peek()
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        return m_items.empty() ? nullptr : &m_items.front();
+    }
+    // Waits up to `ms` for an item; the first one or nullptr.
+    const Item* wait(int ms)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_ready.wait_for(lock, std::chrono::milliseconds(ms), [this] { return !m_items.empty(); });
+        return m_items.empty() ? nullptr : &m_items.front();
+    }
+    // Removes the first item (which peek/wait returned).
+    Item take()
+    {
+        Item it;
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            it = std::move(m_items.front());
+            m_items.pop_front();
+            m_bytes -= it.message.raw.size();
+        }
+        m_space.notify_one();
+        return it;
+    }
+    // Bytes of message files read by the worker so far (progress).
+    qint64 bytesRead() const { return m_bytesRead.load(std::memory_order_relaxed); }
+
+private:
+    static constexpr size_t kMaxItems = 256;
+    static constexpr qsizetype kMaxBytes = 32 << 20;
+    struct StopRequested
+    {};
+
+    void push(Item&& it)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        const qsizetype size = it.message.raw.size();
+        m_space.wait(lock, [&] {
+            return m_stop || m_items.empty() || (m_items.size() < kMaxItems && m_bytes + size <= kMaxBytes);
+        });
+        if (m_stop)
+            throw StopRequested();
+        m_bytes += size;
+        m_items.push_back(std::move(it));
+        lock.unlock();
+        m_ready.notify_one();
+    }
+    void finish(Item&& it)
+    {
+        try {
+            push(std::move(it));
+        } catch (const StopRequested&) {
+        }
+    }
+    void work()
+    {
+        const std::function<void(qint64)> hook = [this](qint64 n) {
+            m_bytesRead.fetch_add(n, std::memory_order_relaxed);
+            bool stop;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                stop = m_stop;
+            }
+            if (stop)
+                throw StopRequested();
+            if (m_cancel && m_cancel->load(std::memory_order_relaxed))
+                throw Error::cancelled();
+        };
+        qsizetype current = -1;
+        try {
+            m_source.read(
+                [&](const BundleEntry& e) {
+                    if (!isMessageFile(classify(e.path).kind))
+                        return false;
+                    if (!m_accountDefined(classify(e.path).accountId))
+                        throw StopRequested(); // the importer reports it (checkAccountFolder)
+                    return true;
+                },
+                [&](const BundleEntry& e, EntryReader& r) {
+                    current = m_source.indexOf(e);
+                    const Classified c = classify(e.path);
+                    const auto one = [&](int mboxIndex, const QByteArray& raw) {
+                        Item it;
+                        it.kind = Item::Message;
+                        it.entry = current;
+                        it.message = buildMessage(e.path, c.accountId, mboxIndex, raw);
+                        push(std::move(it));
+                    };
+                    if (c.kind == FileKind::Mbox)
+                        readMbox(e.path, r, one);
+                    else
+                        one(-1, r.readAll());
+                },
+                [&](const ImportedFile& f) {
+                    Item it;
+                    it.kind = Item::FileDone;
+                    it.entry = current;
+                    it.file = f;
+                    push(std::move(it));
+                },
+                &hook);
+            finish(Item{});
+        } catch (const StopRequested&) {
+            Item it;
+            it.kind = Item::Stopped;
+            finish(std::move(it));
+        } catch (...) {
+            Item it;
+            it.kind = Item::Failed;
+            it.entry = current;
+            it.error = std::current_exception();
+            finish(std::move(it));
+        }
+    }
+
+    BundleSource& m_source;
+    std::function<bool(const QString&)> m_accountDefined;
+    const std::atomic<bool>* m_cancel;
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<Item> m_items;
+    qsizetype m_bytes = 0;
+    bool m_stop = false;
+    std::atomic<qint64> m_bytesRead{0};
+    std::thread m_thread; // last: started once the rest is set up
+};
 
 class Importer
 {
@@ -458,7 +771,8 @@ private:
     void onBytes(qint64 n)
     {
         checkCancel();
-        m_progress.bytesRead += n;
+        m_bytesRead += n;
+        m_progress.bytesRead = m_bytesRead + (m_worker ? m_worker->bytesRead() : 0);
         if (m_opt.progress && m_progress.bytesRead - m_lastReport >= (1 << 20)) {
             m_lastReport = m_progress.bytesRead;
             m_opt.progress(m_progress);
@@ -471,12 +785,34 @@ private:
         if (m_opt.progress)
             m_opt.progress(m_progress);
     }
-    void row() { ++m_progress.rows; }
+    void row()
+    {
+        ++m_progress.rows;
+        if (m_worker && (m_progress.rows & 127) == 0)
+            takeMessages(-1, false);
+    }
+    // A file was read: its import_files row is written now (inside the transaction), so nothing per file is
+    // kept in memory. Only manifest.json is read before the transaction starts; it waits in m_manifestFile.
     void fileRead(const ImportedFile& f)
     {
-        m_read.insert(f.path, f);
+        if (m_writer)
+            m_writer->addFile(f);
+        else
+            m_manifestFile = f;
+        ++m_result.fileCount;
         m_result.bytes += f.size;
     }
+    void writeMessage(const StoredMessage& m)
+    {
+        m_writer->addMessage(m);
+        ++m_result.counts.messages;
+        ++m_progress.rows;
+    }
+    // Writes what the message worker has parsed. wait: for every message file before entry `before`
+    // (before < 0: all of them) and for the worker's end (before < 0); else only what is ready. An error of
+    // the worker is rethrown only when waiting for its file: until then the importer reports its own
+    // errors first, in the order it did without the worker.
+    void takeMessages(qsizetype before, bool wait);
 
     void readOne(const QString& path, const std::function<void(EntryReader&)>& fn);
 
@@ -488,10 +824,7 @@ private:
     void importHistory(EntryReader& in);
     void importComplaintsCsv(EntryReader& in);
     void importListFile(const QString& path, const Classified& c, EntryReader& in);
-    void importMessage(const QString& path, const QString& account, EntryReader& in);
-    void importMbox(const QString& path, const QString& account, EntryReader& in);
     void importArf(const QString& path, const QString& account, EntryReader& in);
-    void storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw);
     void checkAccountFolder(const QString& path, const QString& account) const
     {
         if (!m_accounts.contains(idKey(account)))
@@ -507,7 +840,8 @@ private:
     ImportResult m_result;
     ImportProgress m_progress;
     qint64 m_lastReport = 0;
-    QHash<QString, ImportedFile> m_read;               // files read so far (path -> size and sha256)
+    qint64 m_bytesRead = 0;                            // by this thread (the worker counts its own)
+    std::optional<ImportedFile> m_manifestFile;        // read before the transaction (fileRead)
     std::optional<lists::ScreeningConfig> m_screening; // read once, on the first list file
     qsizetype m_warningsBeforeImport = 0;              // where the "already imported" warning goes
     // Per-bundle state is kept compact (memory ~ 30 bytes per account and list, not a string each): ids
@@ -527,7 +861,56 @@ private:
     lists::U64Set m_listFiles;         // account/list with a list file
     QDateTime m_exportedAt;
     QString m_manifestSource;
+    // Last member: destroyed (stopped and joined) first, while what it reads (m_source, m_accounts) lives.
+    std::unique_ptr<MessageWorker> m_worker;
 };
+
+void Importer::takeMessages(qsizetype before, bool wait)
+{
+    for (;;) {
+        const MessageWorker::Item* head = m_worker->peek();
+        if (!head && wait) {
+            checkCancel(); // from this thread, also for an isCancelled function
+            if (m_opt.progress) {
+                m_progress.bytesRead = m_bytesRead + m_worker->bytesRead();
+                m_opt.progress(m_progress);
+            }
+            head = m_worker->wait(50);
+            if (!head)
+                continue;
+        }
+        if (!head)
+            return;
+        switch (head->kind) {
+        case MessageWorker::Item::Message:
+        case MessageWorker::Item::FileDone:
+            if (before >= 0 && head->entry >= before)
+                return;
+            break;
+        case MessageWorker::Item::Failed:
+            if (!wait || (before >= 0 && head->entry >= before))
+                return;
+            std::rethrow_exception(head->error);
+        case MessageWorker::Item::Done:
+            if (wait && before < 0)
+                m_worker.reset();
+            return;
+        case MessageWorker::Item::Stopped:
+            if (!wait)
+                return;
+            // Only for a folder of an undefined account, which run() reports before waiting for messages.
+            throw Error::internal(QStringLiteral("the message reader stopped early"));
+        }
+        MessageWorker::Item it = m_worker->take();
+        if (it.kind == MessageWorker::Item::Message) {
+            writeMessage(it.message);
+        } else {
+            if (wait)
+                m_progress.file = it.file.path;
+            fileRead(it.file);
+        }
+    }
+}
 
 void Importer::readOne(const QString& path, const std::function<void(EntryReader&)>& fn)
 {
@@ -873,132 +1256,6 @@ void Importer::importListFile(const QString& path, const Classified& c, EntryRea
     m_writer->setListScreening(c.accountId, c.listId, summary);
 }
 
-void Importer::storeMessage(const QString& path, const QString& account, int mboxIndex, const QByteArray& raw)
-{
-    const QString name =
-        mboxIndex >= 0 ? QStringLiteral("%1 (message %2)").arg(path).arg(mboxIndex + 1) : path;
-    mime::ParsedMessage pm;
-    try {
-        pm = mime::parseMessage(raw, name);
-    } catch (const Error& e) {
-        if (e.kind() != Error::Kind::Input)
-            throw;
-        const QString reason = reasonOf(e, name, QLatin1StringView("not an e-mail message: "));
-        throw Error::at(path, 0, QString(), QString(),
-                        mboxIndex >= 0 ? QStringLiteral("message %1 of the mbox is not an e-mail message: %2")
-                                             .arg(mboxIndex + 1)
-                                             .arg(reason)
-                                       : QStringLiteral("not an e-mail message: %1").arg(reason));
-    }
-    StoredMessage m;
-    m.accountId = account;
-    m.campaignId = pm.campaignId;
-    m.file = path;
-    m.mboxIndex = mboxIndex;
-    m.raw = raw;
-    FileSha256 digest;
-    digest.add(raw);
-    m.sha256 = digest.hex();
-    m.from = pm.from;
-    m.subject = pm.subject;
-    m.date = pm.date;
-    m.text = pm.hasText ? pm.text : pm.htmlVisibleText;
-    m.links = pm.links;
-    for (const MessageLink& l : std::as_const(pm.links)) {
-        const QUrl u(l.href.trimmed());
-        const QString scheme = u.scheme().toLower();
-        if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-            continue;
-        const QString host = u.host().toLower();
-        if (!host.isEmpty() && !m.linkDomains.contains(host))
-            m.linkDomains.append(host);
-    }
-    m.listUnsubscribe = pm.listUnsubscribe;
-    m.oneClickUnsubscribe = pm.oneClickUnsubscribe;
-    m.spf = pm.spf;
-    m.dkim = pm.dkim;
-    m.dmarc = pm.dmarc;
-    m.parseWarnings = pm.warnings;
-    m_writer->addMessage(m);
-    ++m_result.counts.messages;
-    row();
-}
-
-void Importer::importMessage(const QString& path, const QString& account, EntryReader& in)
-{
-    storeMessage(path, account, -1, in.readAll());
-}
-
-void Importer::importMbox(const QString& path, const QString& account, EntryReader& in)
-{
-    // Split on "From " lines while streaming, so memory is bounded by the largest message; each piece
-    // (separator line included) goes through mime::splitMbox, which undoes the >From quoting.
-    QByteArray pending; // bytes not yet split into lines
-    QByteArray current; // the message being collected, starting with its "From " line
-    int index = 0;
-    bool first = true;
-    const auto flush = [&] {
-        if (current.isEmpty())
-            return;
-        QList<QByteArray> msgs;
-        try {
-            msgs = mime::splitMbox(current, path);
-        } catch (const Error& e) {
-            if (e.kind() != Error::Kind::Input)
-                throw;
-            throw Error::at(path, 0, QString(), QString(),
-                            QStringLiteral("not an mbox file: %1")
-                                .arg(reasonOf(e, path, QLatin1StringView("not an mbox file: "))));
-        }
-        for (const QByteArray& m : std::as_const(msgs))
-            storeMessage(path, account, index++, m);
-        current.clear();
-    };
-    const auto line = [&](QByteArrayView l) {
-        if (first) {
-            first = false;
-            if (!l.startsWith("From ")) {
-                QByteArray head = l.toByteArray();
-                try {
-                    mime::splitMbox(head, path);
-                } catch (const Error& e) {
-                    if (e.kind() != Error::Kind::Input)
-                        throw;
-                    throw Error::at(path, 1, QString(), QString(),
-                                    QStringLiteral("not an mbox file: %1")
-                                        .arg(reasonOf(e, path, QLatin1StringView("not an mbox file: "))));
-                }
-                throw Error::at(path, 1, QString(), QString(),
-                                QStringLiteral("not an mbox file: it does not start with a \"From \" line"));
-            }
-        } else if (l.startsWith("From ")) {
-            flush();
-        }
-        current.append(l);
-    };
-    char buf[256 * 1024];
-    for (;;) {
-        const qint64 n = in.read(buf, sizeof buf);
-        if (n <= 0)
-            break;
-        pending.append(buf, qsizetype(n));
-        qsizetype start = 0;
-        for (;;) {
-            const qsizetype nl = pending.indexOf('\n', start);
-            if (nl < 0)
-                break;
-            line(QByteArrayView(pending).sliced(start, nl + 1 - start));
-            start = nl + 1;
-        }
-        pending.remove(0, start);
-    }
-    if (!pending.isEmpty())
-        line(pending);
-    if (first)
-        throw Error::at(path, 0, QString(), QString(), QStringLiteral("not an mbox file: the file is empty"));
-    flush();
-}
-
 void Importer::importArf(const QString& path, const QString& account, EntryReader& in)
 {
     const QByteArray raw = in.readAll();
@@ -1084,8 +1341,18 @@ ImportResult Importer::run()
     info.importedBy = m_opt.reviewer;
     checkCancel();
     m_writer = m_store.beginImport(info);
+    if (m_manifestFile)
+        m_writer->addFile(*m_manifestFile);
 
     readOne(kAccounts, [this](EntryReader& r) { importAccounts(r); });
+    // The accounts are known: the message worker can check the folders and parse while the CSV files are
+    // imported (see MessageWorker).
+    if (m_opt.parseMessagesInParallel &&
+        std::any_of(entries.begin(), entries.end(),
+                    [](const BundleEntry& e) { return isMessageFile(classify(e.path).kind); }))
+        m_worker = std::make_unique<MessageWorker>(
+            *m_source, [this](const QString& account) { return m_accounts.contains(idKey(account)); },
+            m_opt.cancel);
     if (m_source->find(kLists))
         readOne(kLists, [this](EntryReader& r) { importLists(r); });
     readOne(kCampaigns, [this](EntryReader& r) { importCampaigns(r); });
@@ -1114,8 +1381,12 @@ ImportResult Importer::run()
                     .arg(c.accountId));
     }
     m_source->read(
-        perAccount,
+        [&](const BundleEntry& e) {
+            return perAccount(e) && !(m_worker && isMessageFile(classify(e.path).kind));
+        },
         [this](const BundleEntry& e, EntryReader& r) {
+            if (m_worker) // the messages before this file first (the same order, the same first error)
+                takeMessages(m_source->indexOf(e), true);
             startFile(e.path);
             const Classified c = classify(e.path);
             switch (c.kind) {
@@ -1123,10 +1394,12 @@ ImportResult Importer::run()
                 importListFile(e.path, c, r);
                 break;
             case FileKind::Message:
-                importMessage(e.path, c.accountId, r);
+                writeMessage(buildMessage(e.path, c.accountId, -1, r.readAll()));
                 break;
             case FileKind::Mbox:
-                importMbox(e.path, c.accountId, r);
+                readMbox(e.path, r, [&](int index, const QByteArray& raw) {
+                    writeMessage(buildMessage(e.path, c.accountId, index, raw));
+                });
                 break;
             case FileKind::Arf:
                 importArf(e.path, c.accountId, r);
@@ -1137,14 +1410,12 @@ ImportResult Importer::run()
         },
         [this](const ImportedFile& f) { fileRead(f); });
 
-    // The files in the bundle's order (as listed), the bundle hash, and the re-import check.
-    for (const BundleEntry& e : entries) {
-        const auto it = m_read.constFind(e.path);
-        if (it != m_read.constEnd())
-            m_result.files.append(*it);
-    }
-    m_read.clear();
-    m_result.bundleSha256 = bundleHash(m_result.files);
+    if (m_worker)
+        takeMessages(-1, true);
+
+    // The bundle hash (from the import_files rows written so far) and the re-import check.
+    m_result.bundleSha256 =
+        bundleHashOfSorted([this](const FileVisitor& visit) { m_writer->forEachFile(visit); });
     if (const auto previous = m_store.findImportByBundleHash(m_result.bundleSha256)) {
         m_result.previousImportId = previous->id;
         m_result.warnings.insert(
@@ -1156,8 +1427,6 @@ ImportResult Importer::run()
                 .arg(previous->id));
     }
     m_writer->setBundleSha256(m_result.bundleSha256);
-    for (const ImportedFile& f : std::as_const(m_result.files))
-        m_writer->addFile(f);
 
     const ImportCounts& n = m_result.counts;
     QJsonObject counts{
@@ -1169,7 +1438,7 @@ ImportResult Importer::run()
                         {QStringLiteral("bundle_sha256"), m_result.bundleSha256},
                         {QStringLiteral("exported_at"), ad::time::toIso(m_exportedAt)},
                         {QStringLiteral("source"), m_manifestSource},
-                        {QStringLiteral("files"), qint64(m_result.files.size())},
+                        {QStringLiteral("files"), m_result.fileCount},
                         {QStringLiteral("warnings"), qint64(m_result.warnings.size())},
                         {QStringLiteral("counts"), counts}};
     if (m_result.previousImportId)

@@ -10,16 +10,22 @@
 //  3. One ImportWriter transaction: accounts.csv, lists.csv, campaigns.csv, evidence.csv, history.csv,
 //     complaints/complaints.csv, then the per-account files (lists/<a>/<l>.csv, messages/<a>/*.eml|*.mbox,
 //     complaints/<a>/*.eml) in the bundle's order, every row streamed straight to SQLite. Every file is
-//     read once and hashed while it is imported; at the end the bundle hash is computed, set on the
-//     import record (ImportWriter::setBundleSha256) and looked up among earlier imports ("already
-//     imported" warning). The audit entry of kind "import" is appended and the transaction committed.
-//     Any error or a cancellation throws, and the writer's destructor rolls back: the store is left
-//     exactly as it was.
+//     read once and hashed while it is imported, and its import_files row (path, size, SHA-256) written
+//     as soon as it is read; at the end the bundle hash is computed from those rows (in path order, from
+//     the table's key), set on the import record (ImportWriter::setBundleSha256) and looked up among
+//     earlier imports ("already imported" warning).
+//     Sample messages are parsed by a second thread (MessageWorker in importer.cpp) from when accounts.csv
+//     is read: its results are written by the importing thread between CSV rows (SQLite stays on one
+//     thread and connection); a message's error is reported where the message is in the bundle's order,
+//     after the CSV files' errors, exactly as when messages are parsed in line
+//     (ImportOptions::parseMessagesInParallel = false). The audit entry of kind "import" is appended and the
+//     transaction committed. Any error or a cancellation throws, and the writer's destructor rolls back: the
+//     store is left exactly as it was.
 //
-// Memory: the only per-bundle state is the account ids (64-bit hashes, with the line defining each), the
-// (account, list) pairs (64-bit hashes), and the path, size and SHA-256 of every file read (the import
-// record's file list and the bundle hash need them); CSV files are read in chunks, list files row by row,
-// .mbox files message by message; SQLite's page cache is fixed (32 MiB).
+// Memory: the only per-bundle state is the account ids (64-bit hashes, with the line defining each) and the
+// (account, list) pairs (64-bit hashes); files are recorded in the store as they are read (not kept); CSV
+// files are read in chunks, list files row by row, .mbox files message by message; the message worker's
+// queue is bounded (256 messages, 32 MiB); SQLite's page cache is fixed (32 MiB).
 //
 // Speed: the bulk files (campaigns.csv, evidence.csv, list files) are checked on the fields' bytes and
 // bound to SQLite as UTF-8 views (no QString/QDateTime per field; values with non-ASCII bytes take the
@@ -70,6 +76,9 @@ struct ImportOptions
     std::function<void(const ImportProgress&)> progress; // called every ~1 MiB and per file
     const std::atomic<bool>* cancel = nullptr;           // set from another thread to cancel
     std::function<bool()> isCancelled;                   // alternative to `cancel`
+    // Sample messages are parsed on a second thread while the CSV files are imported (the default); false:
+    // on the importing thread, in the bundle's order (same results, errors and store contents).
+    bool parseMessagesInParallel = true;
 };
 
 struct ImportCounts
@@ -92,8 +101,8 @@ struct ImportResult
     qint64 previousImportId = 0; // != 0 when the same bundle (same hash) was imported before
     ImportCounts counts;
     QStringList warnings;
-    QList<ImportedFile> files;
-    qint64 bytes = 0; // total size of the files read
+    qint64 fileCount = 0; // files read (their paths, sizes and SHA-256: CaseStore::importFiles(importId))
+    qint64 bytes = 0;     // total size of the files read
 
     // {"accounts":N,"campaigns":N,"complaints":N,"evidence":N,"messages":N,"warnings":[...]}
     QString summaryJson() const;

@@ -301,6 +301,9 @@ public:
     qint64 addMessage(const StoredMessage& message); // raw must be set
     qint64 addHistory(const HistoryEntry& entry);
     void addFile(const ImportedFile& file);
+    // This import's files added so far (addFile), in the order of their paths' UTF-8 bytes (the table's
+    // key): an importer can hash its file list without keeping it in memory.
+    void forEachFile(const std::function<void(QByteArrayView path, QByteArrayView sha256)>& fn) const;
     // Sets the import record's bundle hash, for an importer that knows it only after reading every file
     // (beginImport's ImportInfo.bundleSha256 may then be empty).
     void setBundleSha256(const QString& bundleSha256);

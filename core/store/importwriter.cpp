@@ -538,6 +538,17 @@ void ImportWriter::addFile(const ImportedFile& f)
     d->run(q, [&] { return QStringLiteral("duplicate file \"%1\" in the import").arg(f.path); });
 }
 
+void ImportWriter::forEachFile(
+    const std::function<void(QByteArrayView path, QByteArrayView sha256)>& fn) const
+{
+    // The primary key (import_id, path) gives the order without a sort; nothing is held in memory.
+    sql::Statement q(d->db, "SELECT path, sha256 FROM import_files WHERE import_id = ?1 ORDER BY path",
+                     false);
+    q.bind(1, d->importId);
+    while (q.step())
+        fn(q.utf8(0), q.utf8(1));
+}
+
 void ImportWriter::setBundleSha256(const QString& bundleSha256)
 {
     d->info.bundleSha256 = bundleSha256;

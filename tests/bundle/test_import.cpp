@@ -8,6 +8,7 @@
 #include "store/casestore.h"
 #include "store/sqlite.h"
 #include "util/error.h"
+#include "util/hash.h"
 #include "util/timeutil.h"
 
 #include <QJsonDocument>
@@ -16,6 +17,7 @@
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <dirent.h>
 #include <functional>
 #include <thread>
 
@@ -24,6 +26,18 @@ using namespace ad::bundle;
 using namespace bundletest;
 
 namespace {
+
+// Threads of this process (/proc/self/task), to see the importer's message worker start and end.
+int threadCount()
+{
+    int n = 0;
+    if (DIR* d = opendir("/proc/self/task")) {
+        while (const dirent* e = readdir(d))
+            n += e->d_name[0] != '.';
+        closedir(d);
+    }
+    return n;
+}
 
 ImportOptions options()
 {
@@ -273,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(r.counts.lists, 3);
         QCOMPARE(r.counts.listRows, 6);
         QCOMPARE(r.counts.history, 2);
-        QCOMPARE(r.files.size(), 11);
+        QCOMPARE(r.fileCount, 11);
         QCOMPARE(r.previousImportId, 0);
         QVERIFY(!progress.isEmpty());
         QCOMPARE(progress.last().bytesRead, progress.last().bytesTotal);
@@ -422,19 +436,25 @@ private Q_SLOTS:
                               "notes.txt: not part of the case-bundle format; ignored",
                               "accounts.csv: unknown columns ignored: vip, tier"}));
         QCOMPARE(r.counts.accounts, 2);
-        QCOMPARE(r.files.size(), 11); // ignored files are not read
+        QCOMPARE(r.fileCount, 11); // ignored files are not read
     }
 
+    // Every bad input with the messages parsed by the importer's worker thread (the default) and in line:
+    // the same error, the store unchanged.
     void badInput_data()
     {
         QTest::addColumn<int>("index");
+        QTest::addColumn<bool>("parallel");
         const QList<BadCase> cases = badCases();
-        for (int i = 0; i < cases.size(); ++i)
-            QTest::newRow(cases[i].name) << i;
+        for (int i = 0; i < cases.size(); ++i) {
+            QTest::addRow("%s", cases[i].name) << i << true;
+            QTest::addRow("%s (messages in line)", cases[i].name) << i << false;
+        }
     }
     void badInput()
     {
         QFETCH(int, index);
+        QFETCH(bool, parallel);
         const BadCase bad = badCases()[index];
         const QString db = seededStore();
         const QString dir = goodCopy();
@@ -446,6 +466,7 @@ private Q_SLOTS:
             CaseStore store(db);
             ImportOptions o = options();
             o.maxFileSize = bad.maxFileSize;
+            o.parseMessagesInParallel = parallel;
             try {
                 importBundle(store, dir, o);
                 error = QStringLiteral("(imported)");
@@ -459,6 +480,142 @@ private Q_SLOTS:
         expected.replace(QStringLiteral("%BUNDLE%"), dir);
         QCOMPARE(error, expected);
         QCOMPARE(dumpStore(db), before);
+    }
+
+    // A message the worker finds not to be mail is reported only after the CSV files' errors, as in line:
+    // the first error in the import's order wins.
+    void messageErrorComesAfterCsvErrors()
+    {
+        for (const bool parallel : {true, false}) {
+            const QString db = seededStore();
+            const QString dir = goodCopy();
+            writeFile(dir + "/messages/A1001/blackfriday.eml",
+                      QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+            replaceIn(dir + "/complaints/complaints.csv", "angry\"", "angry");
+            const QByteArray before = dumpStore(db);
+            QString error;
+            {
+                CaseStore store(db);
+                ImportOptions o = options();
+                o.parseMessagesInParallel = parallel;
+                try {
+                    importBundle(store, dir, o);
+                } catch (const Error& e) {
+                    error = e.toString();
+                }
+            }
+            QCOMPARE(error,
+                     QStringLiteral("complaints/complaints.csv:3: column note: value \"phoned support, "
+                                    "angry\n\": unterminated quoted field: the quote opened on this "
+                                    "line is never closed"));
+            QCOMPARE(dumpStore(db), before);
+        }
+    }
+
+    // Every file read is in import_files (written while the files are streamed, not kept until the end),
+    // with its size and SHA-256; the bundle hash is bundleHash() of that list; parsing messages on the
+    // worker thread or in line gives the same store, files and hash.
+    void filesRecordedWhileStreaming()
+    {
+        const QString bundle = fixture(QStringLiteral("bundle-good"));
+        QStringList contents;
+        QString hash;
+        for (const bool parallel : {true, false}) {
+            CaseStore store(newPath(QStringLiteral("cases.sqlite")));
+            ImportOptions o = options();
+            o.parseMessagesInParallel = parallel;
+            const ImportResult r = importBundle(store, bundle, o);
+            const QList<ImportedFile> files = store.importFiles(r.importId);
+            const auto tree = treeEntries(bundle);
+            QCOMPARE(files.size(), tree.size());
+            QCOMPARE(r.fileCount, tree.size());
+            for (qsizetype i = 0; i < tree.size(); ++i) {
+                QCOMPARE(files[i].path, tree[i].first);
+                QCOMPARE(files[i].size, tree[i].second.size());
+                QCOMPARE(files[i].sha256, sha256Hex(tree[i].second));
+            }
+            QCOMPARE(r.bundleSha256, bundleHash(files));
+            QCOMPARE(store.imports().constFirst().info.bundleSha256, r.bundleSha256);
+            if (hash.isEmpty()) {
+                hash = r.bundleSha256;
+                contents = content(store);
+            } else {
+                QCOMPARE(r.bundleSha256, hash);
+                QCOMPARE(content(store), contents);
+            }
+        }
+    }
+
+    // The streamed bundle hash (paths in UTF-8 byte order, as the store gives them) equals bundleHash()'s
+    // (QString order, UTF-16), also where the two orders differ (U+E000 and above against surrogate pairs).
+    void bundleHashOfSortedEqualsBundleHash()
+    {
+        const QList<QStringList> lists{
+            {"accounts.csv", "messages/A1/b.eml", "messages/A1/a.eml", "manifest.json"},
+            {QString::fromUtf8("messages/A1/\xEE\x80\x80.eml"),
+             QString::fromUtf8("messages/A1/\xF0\x9F\x98\x80.eml"),
+             QString::fromUtf8("messages/A1/\xEF\xBF\xBD.eml"), "accounts.csv"}};
+        for (const QStringList& paths : lists) {
+            QList<ImportedFile> files;
+            for (const QString& p : paths)
+                files.append(ImportedFile{p, 1, sha256Hex(p.toUtf8())});
+            QList<QByteArray> utf8;
+            for (const ImportedFile& f : files)
+                utf8.append(f.path.toUtf8() + '\t' + f.sha256.toLatin1());
+            std::sort(utf8.begin(), utf8.end()); // byte order, as SQLite's BINARY collation
+            int visits = 0;
+            const QString streamed = bundleHashOfSorted([&](const FileVisitor& visit) {
+                ++visits;
+                for (const QByteArray& line : std::as_const(utf8)) {
+                    const qsizetype tab = line.indexOf('\t');
+                    visit(QByteArrayView(line).first(tab), QByteArrayView(line).sliced(tab + 1));
+                }
+            });
+            QCOMPARE(streamed, bundleHash(files));
+            QCOMPARE(visits, paths[0] == QLatin1String("accounts.csv") ? 1 : 2); // 2: sorted in memory
+        }
+    }
+
+    // Cancelling while the message worker is parsing (and blocked on its full queue) leaves the store
+    // unchanged and ends the worker thread before importBundle returns.
+    void cancelWhileMessageWorkerRuns()
+    {
+        const QString db = seededStore();
+        const QByteArray before = dumpStore(db);
+        const QString dir = goodCopy();
+        const QByteArray mail = readFile(dir + "/messages/A1001/blackfriday.eml");
+        for (int i = 0; i < 600; ++i) // more than the worker's queue holds
+            writeFile(dir + QStringLiteral("/messages/A1001/copy%1.eml").arg(i), mail);
+        const int threadsBefore = threadCount();
+        std::atomic<bool> cancel{false};
+        int threadsDuring = 0, threadsAfter = 0;
+        QString error;
+        Error::Kind kind = Error::Kind::Internal;
+        std::thread importing([&] {
+            CaseStore store(db);
+            ImportOptions o = options();
+            o.cancel = &cancel;
+            o.progress = [&](const ImportProgress& p) {
+                if (!cancel && p.file == QLatin1String("campaigns.csv")) {
+                    threadsDuring = threadCount();
+                    cancel.store(true);
+                }
+            };
+            try {
+                importBundle(store, dir, o);
+            } catch (const Error& e) {
+                error = e.toString();
+                kind = e.kind();
+            }
+            threadsAfter = threadCount();
+        });
+        importing.join();
+        QCOMPARE(threadsDuring, threadsBefore + 2); // this thread and the worker
+        QCOMPARE(threadsAfter, threadsBefore + 1);  // the worker has ended
+        QCOMPARE(kind, Error::Kind::Cancelled);
+        QCOMPARE(error, QStringLiteral("cancelled by the user"));
+        QCOMPARE(dumpStore(db), before);
+        QCOMPARE(threadCount(), threadsBefore);
     }
 
     void emptyBundle()
