@@ -150,8 +150,9 @@ struct EvaluationService::Private
     }
 
     // The cross-account index for the store's current data: from the process-wide cache when the store
-    // has had no import since it was built, else built and cached. Sets `index` and `use`.
-    void acquire()
+    // has had no import since it was built, else built and cached. Sets `index` and `use`; true when it
+    // was built by this call.
+    bool acquire()
     {
         const OverlapIndex::Options options = OverlapIndex::options(policy);
         const QString path = storeKey(store);
@@ -161,7 +162,7 @@ struct EvaluationService::Private
             std::lock_guard lock(g_cacheMutex);
             for (CacheEntry& e : g_cache) {
                 if (e.path == path && e.key == key && e.index == index)
-                    return;
+                    return false;
             }
         }
         if (!path.isEmpty()) {
@@ -171,7 +172,7 @@ struct EvaluationService::Private
                     e.lastUse = ++g_useCounter;
                     index = e.index;
                     use = e.use;
-                    return;
+                    return false;
                 }
             }
         }
@@ -181,7 +182,7 @@ struct EvaluationService::Private
         index = built;
         use = mutex;
         if (path.isEmpty())
-            return;
+            return true;
         std::lock_guard lock(g_cacheMutex);
         g_cache.erase(std::remove_if(g_cache.begin(), g_cache.end(),
                                      [&](const CacheEntry& e) { return e.path == path; }),
@@ -193,6 +194,7 @@ struct EvaluationService::Private
             g_cache.erase(oldest);
         }
         g_cache.push_back({path, key, built, mutex, ++g_useCounter});
+        return true;
     }
 };
 
@@ -238,12 +240,16 @@ void EvaluationService::evaluateEach(const QDateTime& asOf, const std::function<
     bool cancelled = false;
     // One snapshot of the store for the whole read, memory-mapped (a pass over most of the file).
     d->store.readConsistently(true, [&] {
-        d->acquire();
+        const bool builtNow = d->acquire();
         std::lock_guard use(*d->use);
         OverlapIndex& overlap = *d->index;
-        // Current statuses may have changed by decisions since the index was built.
-        d->store.forEachCurrentStatus([&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
+        // Current statuses may have changed by decisions since the index was built — unless it was built
+        // just now, in this read transaction (then it holds the statuses of this snapshot).
+        if (!builtNow)
+            d->store.forEachCurrentStatus(
+                [&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
         timer.start();
+        rows.reserve(qsizetype(d->store.accountCount()));
         // Only what the enabled rules read (registry.cpp), the campaigns of the rates and the complaints
         // the cache counts (toRow).
         const snapshot::Parts parts = d->evaluator.neededParts() | snapshot::Campaigns | snapshot::Complaints;
