@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `abusedesk-cli screen-list` on fixtures (tests/data/lists-screen): JSON keys, counts, limits, exit codes,
 // error messages.
+#include "listgen.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -15,11 +18,13 @@ struct Run
     QByteArray out, err;
 };
 
-Run cli(const QStringList& args)
+Run cli(const QStringList& args, const QList<std::pair<QString, QString>>& extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("ABUSEDESK_RESOURCES"), QStringLiteral(ABUSEDESK_RESOURCES));
+    for (const auto& [k, v] : extraEnv)
+        env.insert(k, v);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(ABUSEDESK_BINARY_DIR "/app/cli/abusedesk-cli"),
             QStringList{QStringLiteral("screen-list")} + args);
@@ -39,6 +44,45 @@ class TestScreenListCli : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The command screens through the same bounded-memory path as the import: with a budget that forces
+    // the temporary files (in a private TMPDIR, empty afterwards) the output is byte for byte the same.
+    void tinyBudgetSameOutput()
+    {
+        QTemporaryDir dir;        // the list, outside
+        listgen::PrivateTemp tmp; // the test's own TMPDIR, also inherited by the command
+        const QString list = dir.filePath(QStringLiteral("big.csv"));
+        QByteArray csv = "email\n";
+        for (int i = 0; i < 20000; ++i)
+            csv += listgen::address(std::uint64_t(i)).toUtf8() + '\n';
+        QFile f(list);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(csv);
+        f.close();
+        const Run big = cli({list, QStringLiteral("--json")});
+        const Run small = cli({list, QStringLiteral("--json")},
+                              {{QStringLiteral("ABUSEDESK_LIST_SET_BYTES"), QStringLiteral("1024")},
+                               {QStringLiteral("ABUSEDESK_LIST_TRACKED_DOMAINS"), QStringLiteral("8")}});
+        QVERIFY2(big.err.isEmpty(), big.err.constData());
+        QVERIFY2(small.err.isEmpty(), small.err.constData());
+        QCOMPARE(small.exitCode, big.exitCode);
+        QCOMPARE(small.out, big.out);
+        QVERIFY(QJsonDocument::fromJson(big.out).object()[u"problems"][u"duplicate"][u"count"].toInt() >
+                4000);
+        QVERIFY(tmp.empty());
+        const Run text = cli({list}, {{QStringLiteral("ABUSEDESK_LIST_SET_BYTES"), QStringLiteral("1024")}});
+        QCOMPARE(text.out, cli({list}).out);
+    }
+
+    void badBudgetVariable()
+    {
+        const Run r = cli({fixture("dirty.csv"), QStringLiteral("--json")},
+                          {{QStringLiteral("ABUSEDESK_LIST_SET_BYTES"), QStringLiteral("4M")}});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("ABUSEDESK_LIST_SET_BYTES must be a whole number of at least 1024: 4M"),
+                 r.err.constData());
+    }
+
     void dirtyList()
     {
         const Run r = cli({fixture("dirty.csv"), QStringLiteral("--json")});
