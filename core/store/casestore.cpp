@@ -689,14 +689,19 @@ public:
         if (v.isEmpty())
             return q.text(column);
         const std::string_view key(v.data(), size_t(v.size()));
-        const auto it = m_map.find(key);
-        if (it != m_map.end())
-            return it->second;
-        if (m_map.size() >= 4096)
-            m_map.clear();
-        QString s = QString::fromUtf8(v);
-        m_map.emplace(std::string(key), s);
-        return s;
+        // Consecutive rows mostly repeat the value (an account's list, method, source): no hashing then.
+        if (m_last && m_last->first == key)
+            return m_last->second;
+        auto it = m_map.find(key);
+        if (it == m_map.end()) {
+            if (m_map.size() >= 4096) {
+                m_map.clear();
+                m_last = nullptr;
+            }
+            it = m_map.emplace(std::string(key), QString::fromUtf8(v)).first;
+        }
+        m_last = &*it; // unordered_map nodes stay put until erased (clear() above resets it first)
+        return it->second;
     }
 
 private:
@@ -706,6 +711,7 @@ private:
         size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_map;
+    const std::pair<const std::string, QString>* m_last = nullptr;
 };
 
 // The light readers of forEachSnapshot(parts): only the columns named in snapshot.h, the account id
@@ -864,6 +870,8 @@ void CaseStore::forEachSnapshot(snapshot::Parts parts, const std::function<bool(
         cursor(Decisions, "SELECT " AD_DECISION_COLS " FROM decisions d ORDER BY d.account_id, d.id", 1);
     const auto msg = cursor(Messages, "SELECT " AD_MESSAGE_COLS " FROM messages ORDER BY account_id, id", 1);
     LightReaders light;
+    // The previous account's row counts: a guess that spares most of the lists' regrowth.
+    qsizetype campHint = 0, eviHint = 0;
 
     while (acc.step()) {
         const QByteArray key = acc.utf8(0).toByteArray();
@@ -871,6 +879,10 @@ void CaseStore::forEachSnapshot(snapshot::Parts parts, const std::function<bool(
         s.account = readAccount(acc, 0);
         s.currentStatus = accountStatusFromString(acc.text(AD_ACCOUNT_NCOLS)).value_or(s.account.status);
         const QString& id = s.account.id;
+        if (camp)
+            s.campaigns.reserve(campHint);
+        if (evi)
+            s.evidence.reserve(eviHint);
         if (camp && campFull) {
             camp->collect(key, [&](const sql::Statement& q) { s.campaigns.append(readCampaign(q)); });
         } else if (camp) {
@@ -902,6 +914,8 @@ void CaseStore::forEachSnapshot(snapshot::Parts parts, const std::function<bool(
             dec->collect(key, [&](const sql::Statement& q) { s.decisions.append(readDecision(q)); });
         if (msg)
             msg->collect(key, [&](const sql::Statement& q) { s.messages.append(readMessage(q, false)); });
+        campHint = s.campaigns.size();
+        eviHint = s.evidence.size();
         if (!fn(std::move(s)))
             break;
     }
