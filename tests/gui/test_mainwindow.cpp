@@ -26,6 +26,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -44,6 +46,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
+#include <cmath>
 
 using namespace ad;
 using namespace ad::ui;
@@ -244,11 +248,31 @@ private Q_SLOTS:
         for (int c = 0; c < 4; ++c)
             QCOMPARE(cv->metrics()->pointCount(c), 2);
         QCOMPARE(cv->metrics()->thresholdOf(0), 0.002);
+        // The rate axes have round ticks (a step of 1, 2 or 5 times a power of ten) and show the threshold.
+        for (QChartView* view : cv->metrics()->chartViews()) {
+            auto* y = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Vertical).value(0));
+            QVERIFY(y);
+            const double step = (y->max() - y->min()) / (y->tickCount() - 1);
+            const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+            QVERIFY2(
+                qFuzzyCompare(mantissa, 1.0) || qFuzzyCompare(mantissa, 2.0) ||
+                    qFuzzyCompare(mantissa, 2.5) || qFuzzyCompare(mantissa, 5.0),
+                qPrintable(
+                    QStringLiteral("%1 .. %2 in %3 ticks").arg(y->min()).arg(y->max()).arg(y->tickCount())));
+        }
+        QVERIFY(
+            qobject_cast<QValueAxis*>(cv->metrics()->chartViews()[0]->chart()->axes(Qt::Vertical).value(0))
+                ->max() >= 0.2);
 
         // Messages: the sample message is listed and shown.
         cv->tabs()->setCurrentWidget(cv->messages());
         QVERIFY(cv->messages()->messageTable()->rowCount() >= 1);
         QVERIFY(cv->messages()->viewer()->hasPreview());
+        // The preview, where the reviewer reads, gets most of the height, not the list of a few messages.
+        QVERIFY2(cv->messages()->viewer()->height() > 2 * cv->messages()->messageTable()->height(),
+                 qPrintable(QStringLiteral("preview %1 px, list %2 px")
+                                .arg(cv->messages()->viewer()->height())
+                                .arg(cv->messages()->messageTable()->height())));
 
         // Permission evidence: the row with method "none" says why it is not valid.
         cv->tabs()->setCurrentWidget(cv->evidence());

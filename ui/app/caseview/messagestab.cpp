@@ -13,6 +13,7 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #ifdef ABUSEDESK_HAVE_PREVIEW
 #include "preview/messagepreview.h"
@@ -153,6 +154,7 @@ MessagesTab::MessagesTab(QWidget* parent) : QWidget(parent)
     m_links->setVisible(!MessageViewer::hasWebPreview());
 
     auto* split = new QSplitter(Qt::Vertical, this);
+    m_split = split;
     split->addWidget(m_list);
     auto* bottom = new QWidget(split);
     auto* bl = new QVBoxLayout(bottom);
@@ -165,6 +167,20 @@ MessagesTab::MessagesTab(QWidget* parent) : QWidget(parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
+}
+
+void MessagesTab::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // The stretch factors only share out space beyond the size hints, and the preview (created with the
+    // first message shown) has none yet: on the first show give the message list a quarter of the height
+    // (at least its minimum) and the preview the rest, where the reviewer reads.
+    if (m_splitSized || m_split->height() <= 0)
+        return;
+    m_splitSized = true;
+    const int total = m_split->height();
+    const int list = std::max(m_list->minimumHeight(), total / 4);
+    m_split->setSizes({list, std::max(0, total - list)});
 }
 
 QTableWidget* MessagesTab::linkTable() const

@@ -6,6 +6,7 @@
 class QTableWidget;
 class QLabel;
 class QTextBrowser;
+class QSplitter;
 
 namespace ad {
 class CaseStore;
@@ -32,8 +33,13 @@ public:
     MessageViewer* viewer() const { return m_viewer; }
     void showMessage(int row);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     const CaseStore* m_store = nullptr;
+    QSplitter* m_split = nullptr;
+    bool m_splitSized = false;
     QList<qint64> m_ids;
     QTableWidget* m_list;
     QTableWidget* m_links;

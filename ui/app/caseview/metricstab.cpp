@@ -200,6 +200,7 @@ void MetricsTab::load(const CaseData& d, const rules::Policy* policy)
         auto* y = new QValueAxis(chart);
         y->setLabelFormat(QStringLiteral("%.2f %"));
         y->setRange(0, maxY > 0 ? maxY * 1.15 : 1.0);
+        y->applyNiceNumbers(); // ticks at round values (0.05 %, 1 %, …), not at fractions of the maximum
         y->setLabelsBrush(pal.brush(QPalette::Text));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
