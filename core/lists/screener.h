@@ -105,7 +105,9 @@ public:
     // Screens one address (row `line` of the file); returns its Problem bits as far as known now: a
     // duplicate whose first occurrence went to a temporary file gets its Duplicate bit from finish().
     // Lines must increase from call to call (rows of a file) and lie in [0, 2^55); throws ad::Error
-    // (Internal) otherwise. Throws ad::Error (Internal) when a temporary file cannot be written.
+    // (Internal) otherwise, before counting anything. Throws ad::Error (Internal) when a temporary file
+    // cannot be created or written (a $TMPDIR that does not exist, a full disk); the screener's counts
+    // are then incomplete: destroy it (its temporary files go with it).
     int add(QStringView email, qint64 line);
     // Counts so far (cheap; finish() gives the full result).
     qint64 rows() const;
