@@ -11,7 +11,15 @@ namespace ad::rules {
 
 Evaluator::Evaluator(const Policy& policy)
     : m_policy(policy), m_prepared(std::make_shared<PreparedPolicy>(policy))
-{}
+{
+    // The enabled rules and their settings, looked up once instead of per account.
+    for (const auto& rule : catalogue()) {
+        const QString id = rule->id();
+        const Policy::RuleSettings* settings = m_policy.rule(id);
+        if (settings && settings->enabled)
+            m_enabled.push_back({rule.get(), id, settings});
+    }
+}
 
 Evaluator::~Evaluator() = default;
 
@@ -24,15 +32,11 @@ Evaluation Evaluator::evaluate(const AccountSnapshot& snapshot, const QDateTime&
     e.asOf = asOf;
     e.policyId = m_policy.id();
     e.policyVersion = m_policy.version();
-    for (const auto& rule : catalogue()) {
-        const QString id = rule->id();
-        const Policy::RuleSettings* settings = m_policy.rule(id);
-        if (!settings || !settings->enabled)
+    for (const EnabledRule& r : m_enabled) {
+        if (r.rule->needsOverlap() && !overlap)
             continue;
-        if (rule->needsOverlap() && !overlap)
-            continue;
-        const RuleContext ctx{snapshot, asOf, m_policy, *settings, id, *m_prepared, overlap};
-        e.findings += rule->evaluate(ctx);
+        const RuleContext ctx{snapshot, asOf, m_policy, *r.settings, r.id, *m_prepared, overlap};
+        e.findings += r.rule->evaluate(ctx);
     }
     Severity worst = Severity::Info;
     for (const Finding& f : e.findings) {

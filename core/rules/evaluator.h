@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace ad {
 class CaseStore;
@@ -15,6 +16,7 @@ class CaseStore;
 
 namespace ad::rules {
 
+class Rule;
 class OverlapIndex; // cross-account index (From addresses, link domains, near-duplicate content)
 struct PreparedPolicy;
 
@@ -42,8 +44,15 @@ public:
                              Evaluation& into);
 
 private:
+    struct EnabledRule
+    {
+        const Rule* rule;
+        QString id;
+        const Policy::RuleSettings* settings;
+    };
     const Policy& m_policy;
     std::shared_ptr<const PreparedPolicy> m_prepared;
+    std::vector<EnabledRule> m_enabled; // in catalogue order
 };
 
 // Evaluates a whole store (or one account) with the cross-account index, writes the results to the

@@ -229,6 +229,7 @@ Policy Policy::fromJson(const QByteArray& json, const QString& sourceName)
     Policy p;
     p.m_source = src;
     p.m_raw = root;
+    p.m_defaults = root.value(QStringLiteral("defaults")).toObject();
     if (root.contains(QStringLiteral("format")) &&
         root.value(QStringLiteral("format")).toString() != u"abusedesk-policy")
         fail(src, QStringLiteral("format"), QStringLiteral("must be \"abusedesk-policy\""));
@@ -411,7 +412,7 @@ QJsonValue Policy::param(const QString& ruleId, const QString& key) const
         if (!v.isUndefined())
             return v;
     }
-    return m_raw.value(QStringLiteral("defaults")).toObject().value(key);
+    return m_defaults.value(key);
 }
 
 double Policy::number(const QString& ruleId, const QString& key, double fallback) const

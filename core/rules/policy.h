@@ -57,6 +57,7 @@ private:
     QString m_id, m_version, m_title, m_source;
     QHash<QString, RuleSettings> m_rules;
     QJsonObject m_raw;
+    QJsonObject m_defaults; // m_raw's "defaults", looked up once (param() runs per rule and account)
     bool m_secondReviewer = true;
 };
 
