@@ -340,6 +340,77 @@
     </message>
 </context>
 <context>
+    <name>ad::ui::BackgroundJob</name>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n complaint</numerusform>
+            <numerusform>%n complaints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence row(s)</source>
+        <translation>
+            <numerusform>%n evidence row</numerusform>
+            <numerusform>%n evidence rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list(s) with %1</source>
+        <translation>
+            <numerusform>%n list with %1</numerusform>
+            <numerusform>%n lists with %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address row(s)</source>
+        <translation>
+            <numerusform>%n address row</numerusform>
+            <numerusform>%n address rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no warnings</source>
+        <translation>no warnings</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2).</source>
+        <translation>Imported %1 (%2).</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>ad::ui::CaseView</name>
     <message>
         <source>Account case</source>

@@ -340,6 +340,69 @@
     </message>
 </context>
 <context>
+    <name>ad::ui::BackgroundJob</name>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n akun</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n kampanye</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n keluhan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence row(s)</source>
+        <translation>
+            <numerusform>%n baris bukti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n pesan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list(s) with %1</source>
+        <translation>
+            <numerusform>%n daftar dengan %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address row(s)</source>
+        <translation>
+            <numerusform>%n baris alamat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n peringatan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no warnings</source>
+        <translation>tanpa peringatan</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2).</source>
+        <translation>Diimpor: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>ad::ui::CaseView</name>
     <message>
         <source>Account case</source>

@@ -3,6 +3,7 @@
 // and a cancelled one), filter and sort the queue, open an account and check the case tabs, record a
 // decision with the keyboard, override with and without a rationale, terminate with and without a second
 // reviewer, and watch the audit log grow.
+#include "bundle/importer.h"
 #include "caseview/caseview.h"
 #include "caseview/complaintstab.h"
 #include "caseview/evidencetab.h"
@@ -13,6 +14,7 @@
 #include "decision/decisiondialog.h"
 #include "importer/importdialog.h"
 #include "importer/importtask.h"
+#include "mainwindow/app.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindowtestutil.h"
 #include "queue/queuemodel.h"
@@ -46,6 +48,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QValueAxis>
 #include <cmath>
 
@@ -169,6 +172,10 @@ private Q_SLOTS:
         QVERIFY2(dlg->outcomeText().contains(QStringLiteral("Import complete")),
                  qPrintable(dlg->outcomeText()));
         QVERIFY(dlg->refusalFile().isEmpty());
+        // What was imported, in words.
+        QVERIFY2(dlg->outcomeText().contains(
+                     QStringLiteral("Imported %1 accounts, ").arg(m_window->store()->accountCount())),
+                 qPrintable(dlg->outcomeText()));
         dlg->accept();
         QVERIFY(m_window->store()->accountCount() > 0);
         QCOMPARE(m_window->queueModel()->rowCount(), int(m_window->store()->accountCount()));
@@ -180,6 +187,30 @@ private Q_SLOTS:
                                 QueueModel::RecommendedRole)
                          .toString()
                          .isEmpty());
+    }
+
+    void importSummaryIsTranslated()
+    {
+        bundle::ImportCounts c;
+        c.accounts = 1;
+        c.campaigns = 2;
+        c.messages = 1;
+        QCOMPARE(BackgroundJob::importSummary(c, 0),
+                 QStringLiteral("Imported 1 account, 2 campaigns, 0 complaints, 0 evidence rows, 1 message "
+                                "(no warnings)."));
+        c.lists = 1;
+        c.listRows = 250;
+        QCOMPARE(BackgroundJob::importSummary(c, 1),
+                 QStringLiteral("Imported 1 account, 2 campaigns, 0 complaints, 0 evidence rows, 1 message, "
+                                "1 list with 250 address rows (1 warning)."));
+        QTranslator indonesian;
+        QVERIFY(indonesian.load(QStringLiteral(":/i18n/abusedesk_id.qm")));
+        QCoreApplication::installTranslator(&indonesian);
+        const QString id = BackgroundJob::importSummary(c, 2);
+        QCoreApplication::removeTranslator(&indonesian);
+        QVERIFY2(id.contains(QStringLiteral("1 akun")) && id.contains(QStringLiteral("2 kampanye")) &&
+                     id.contains(QStringLiteral("2 peringatan")),
+                 qPrintable(id));
     }
 
     void filterAndSortTheQueue()
@@ -565,6 +596,9 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("OPTIMAIS"));
     QApplication::setApplicationName(QStringLiteral("abusedesk-test"));
+    // As the program does: the English translation resolves the plural forms ("%n account(s)").
+    if (!ad::ui::installTranslations(app, QStringLiteral("en")))
+        return 1;
     TestMainWindow t;
     return QTest::qExec(&t, argc, argv);
 }

@@ -58,6 +58,19 @@ BackgroundJob::Progress BackgroundJob::progress() const
     return m_progress;
 }
 
+QString BackgroundJob::importSummary(const bundle::ImportCounts& c, qsizetype warnings)
+{
+    QStringList parts{
+        tr("%n account(s)", nullptr, int(c.accounts)), tr("%n campaign(s)", nullptr, int(c.campaigns)),
+        tr("%n complaint(s)", nullptr, int(c.complaints)), tr("%n evidence row(s)", nullptr, int(c.evidence)),
+        tr("%n message(s)", nullptr, int(c.messages))};
+    if (c.lists > 0)
+        parts << tr("%n list(s) with %1", nullptr, int(c.lists))
+                     .arg(tr("%n address row(s)", nullptr, int(c.listRows)));
+    const QString warned = warnings > 0 ? tr("%n warning(s)", nullptr, int(warnings)) : tr("no warnings");
+    return tr("Imported %1 (%2).").arg(parts.join(tr(", ")), warned);
+}
+
 void BackgroundJob::run()
 {
     Result result;
@@ -81,7 +94,7 @@ void BackgroundJob::run()
             };
             const bundle::ImportResult r = bundle::importBundle(store, m_bundle, options);
             result.imported = true;
-            result.summary = r.summaryLine();
+            result.summary = importSummary(r.counts, r.warnings.size());
             result.warnings = r.warnings;
             result.previousImportId = r.previousImportId;
         }

@@ -17,6 +17,10 @@
 
 class QThread;
 
+namespace ad::bundle {
+struct ImportCounts;
+}
+
 namespace ad::ui {
 
 class BackgroundJob : public QObject
@@ -47,7 +51,7 @@ public:
         bool imported = false;  // the bundle was committed
         bool evaluated = false; // every account was evaluated
         bool cancelled = false;
-        QString summary; // the importer's one-line summary
+        QString summary; // what was imported, one translated line (importSummary)
         QStringList warnings;
         qint64 previousImportId = 0;
         qint64 accountsEvaluated = 0;
@@ -65,6 +69,8 @@ public:
     bool isImport() const { return !m_bundle.isEmpty(); }
     QString bundlePath() const { return m_bundle; }
     Progress progress() const;
+    // "Imported 3 accounts, 5 campaigns, … (no warnings)" in the user's language.
+    static QString importSummary(const bundle::ImportCounts& counts, qsizetype warnings);
     const Result& result() const { return m_result; } // valid after finished()
     // Blocks until the worker is done (used when the window closes).
     void wait();
