@@ -27,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace ad::bundle {
 
@@ -375,9 +376,10 @@ public:
         std::exception_ptr error;
     };
 
-    MessageWorker(BundleSource& source, std::function<bool(const QString& account)> accountDefined,
-                  const std::atomic<bool>* cancel)
-        : m_source(source), m_accountDefined(std::move(accountDefined)), m_cancel(cancel)
+    // `kinds`: the kind of every entry (by index); it and `accountDefined` are only read, from both threads.
+    MessageWorker(BundleSource& source, const std::vector<FileKind>& kinds,
+                  std::function<bool(const QString& account)> accountDefined, const std::atomic<bool>* cancel)
+        : m_source(source), m_kinds(kinds), m_accountDefined(std::move(accountDefined)), m_cancel(cancel)
     {
         mime::detail::ensureInitialised(); // once, on this thread (GMime, libxml2)
         m_thread = std::thread([this] { work(); });
@@ -468,7 +470,7 @@ private:
         try {
             m_source.read(
                 [&](const BundleEntry& e) {
-                    if (!isMessageFile(classify(e.path).kind))
+                    if (!isMessageFile(m_kinds[size_t(m_source.indexOf(e))]))
                         return false;
                     if (!m_accountDefined(classify(e.path).accountId))
                         throw StopRequested(); // the importer reports it (checkAccountFolder)
@@ -512,6 +514,7 @@ private:
     }
 
     BundleSource& m_source;
+    const std::vector<FileKind>& m_kinds;
     std::function<bool(const QString&)> m_accountDefined;
     const std::atomic<bool>* m_cancel;
     std::mutex m_mutex;
@@ -861,6 +864,8 @@ private:
     lists::U64Set m_listFiles;         // account/list with a list file
     QDateTime m_exportedAt;
     QString m_manifestSource;
+    std::vector<FileKind> m_kinds; // of every entry, by index in entries()
+    FileKind kindOf(const BundleEntry& e) const { return m_kinds[size_t(m_source->indexOf(e))]; }
     // Last member: destroyed (stopped and joined) first, while what it reads (m_source, m_accounts) lives.
     std::unique_ptr<MessageWorker> m_worker;
 };
@@ -1311,9 +1316,11 @@ ImportResult Importer::run()
         throw Error::at(m_path, 0, QString(), QString(),
                         QStringLiteral("campaigns.csv is missing (it is required, even without rows)"));
 
-    // Classify; ignored files are reported, not read.
+    // Classify (once: the kind of every entry is kept, 1 byte each); ignored files are reported, not read.
+    m_kinds.reserve(size_t(entries.size()));
     for (const BundleEntry& e : entries) {
         const Classified c = classify(e.path);
+        m_kinds.push_back(c.kind);
         if (c.kind == FileKind::Ignored) {
             m_result.warnings.append(
                 QStringLiteral("%1: not part of the case-bundle format; ignored").arg(e.path));
@@ -1349,10 +1356,10 @@ ImportResult Importer::run()
     // imported (see MessageWorker).
     if (m_opt.parseMessagesInParallel &&
         std::any_of(entries.begin(), entries.end(),
-                    [](const BundleEntry& e) { return isMessageFile(classify(e.path).kind); }))
+                    [this](const BundleEntry& e) { return isMessageFile(kindOf(e)); }))
         m_worker = std::make_unique<MessageWorker>(
-            *m_source, [this](const QString& account) { return m_accounts.contains(idKey(account)); },
-            m_opt.cancel);
+            *m_source, m_kinds,
+            [this](const QString& account) { return m_accounts.contains(idKey(account)); }, m_opt.cancel);
     if (m_source->find(kLists))
         readOne(kLists, [this](EntryReader& r) { importLists(r); });
     readOne(kCampaigns, [this](EntryReader& r) { importCampaigns(r); });
@@ -1364,8 +1371,8 @@ ImportResult Importer::run()
         readOne(kComplaintsCsv, [this](EntryReader& r) { importComplaintsCsv(r); });
 
     // Per-account files, in the bundle's order.
-    const auto perAccount = [](const BundleEntry& e) {
-        const FileKind k = classify(e.path).kind;
+    const auto perAccount = [this](const BundleEntry& e) {
+        const FileKind k = kindOf(e);
         return k == FileKind::ListFile || k == FileKind::Message || k == FileKind::Mbox || k == FileKind::Arf;
     };
     // Check the folders before reading anything (a clear error instead of a late one).
@@ -1381,9 +1388,7 @@ ImportResult Importer::run()
                     .arg(c.accountId));
     }
     m_source->read(
-        [&](const BundleEntry& e) {
-            return perAccount(e) && !(m_worker && isMessageFile(classify(e.path).kind));
-        },
+        [&](const BundleEntry& e) { return perAccount(e) && !(m_worker && isMessageFile(kindOf(e))); },
         [this](const BundleEntry& e, EntryReader& r) {
             if (m_worker) // the messages before this file first (the same order, the same first error)
                 takeMessages(m_source->indexOf(e), true);
