@@ -893,6 +893,65 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, s.loadSnapshot(QStringLiteral("nope")));
     }
 
+    // The streamed evidence (read in rowid order where that is the order asked for, by id elsewhere) is
+    // loadSnapshot's, in its order, whatever the table's layout: grouped by account, an account re-imported
+    // later (its rows at the end), rows out of source-line order, accounts interleaved.
+    void snapshotEvidenceIndependentOfTableLayout()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        auto evidence = [](const QString& id, qint64 line) {
+            EvidenceRow e;
+            e.accountId = id;
+            e.subscriber = id + u'.' + QString::number(line) + u"@x.com";
+            e.method = QStringLiteral("signup_form");
+            e.sourceLine = line;
+            return e;
+        };
+        {
+            auto w = s.beginImport(importInfo("2026-11-20T00:00:00Z", QStringLiteral("b1")));
+            for (const char* id : {"A", "B", "C", "D", "E"})
+                w->addAccount(account(QString::fromLatin1(id), QStringLiteral("n")));
+            for (qint64 line = 2; line < 6; ++line) // A grouped
+                w->addEvidence(evidence(QStringLiteral("A"), line));
+            for (qint64 line = 9; line > 5; --line) // B grouped, lines descending
+                w->addEvidence(evidence(QStringLiteral("B"), line));
+            for (qint64 line = 10; line < 16; ++line) // C and E interleaved
+                w->addEvidence(evidence(line % 2 ? QStringLiteral("E") : QStringLiteral("C"), line));
+            for (qint64 line = 16; line < 19; ++line) // D grouped
+                w->addEvidence(evidence(QStringLiteral("D"), line));
+            w->commit({});
+        }
+        {
+            auto w = s.beginImport(importInfo("2026-11-21T00:00:00Z", QStringLiteral("b2")));
+            w->addAccount(account(QStringLiteral("B"), QStringLiteral("again")));
+            for (qint64 line = 2; line < 5; ++line)
+                w->addEvidence(evidence(QStringLiteral("B"), line));
+            w->commit({});
+        }
+        auto rows = [](const QList<EvidenceRow>& es) {
+            QStringList o;
+            for (const auto& e : es)
+                o << QString::number(e.id) + u'/' + e.accountId + u'/' + e.subscriber; // (light: no line)
+            return o;
+        };
+        for (const snapshot::Parts parts :
+             {snapshot::Parts(snapshot::Evidence), snapshot::Parts(snapshot::All)}) {
+            QStringList seen;
+            int total = 0;
+            s.forEachSnapshot(parts, [&](AccountSnapshot&& snap) {
+                seen << snap.account.id;
+                total += int(snap.evidence.size());
+                const AccountSnapshot one = s.loadSnapshot(snap.account.id);
+                [&] { QCOMPARE(rows(snap.evidence), rows(one.evidence)); }();
+                return true;
+            });
+            QCOMPARE(seen, (QStringList{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                                        QStringLiteral("D"), QStringLiteral("E")}));
+            QCOMPARE(total, 4 + 3 + 6 + 3);
+        }
+    }
+
     void streamingQueriesNeverSortTheWholeTable()
     {
         // forEachSnapshot's cursors and each queue sort must walk an index, not sort the table.
