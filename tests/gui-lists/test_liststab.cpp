@@ -41,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QValueAxis>
 
 using namespace ad;
 using namespace ad::ui;
@@ -192,6 +193,20 @@ private Q_SLOTS:
             sum += set->at(i);
         QVERIFY(qAbs(sum - 100.0) < 0.01);
         QVERIFY(qAbs(set->at(set->count() - 1) - 40.0) < 0.01);
+        // The share axis covers the largest bar and ticks at round values (10 %, 20 %, …).
+        QValueAxis* axis = nullptr;
+        for (QAbstractAxis* a : series->attachedAxes())
+            if (auto* v = qobject_cast<QValueAxis*>(a))
+                axis = v;
+        QVERIFY(axis);
+        QVERIFY(axis->max() >= 40.0);
+        const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+        QVERIFY2(qFuzzyCompare(step, 5.0) || qFuzzyCompare(step, 10.0) || qFuzzyCompare(step, 20.0) ||
+                     qFuzzyCompare(step, 25.0),
+                 qPrintable(QStringLiteral("%1 .. %2 in %3 ticks")
+                                .arg(axis->min())
+                                .arg(axis->max())
+                                .arg(axis->tickCount())));
         QCOMPARE(m_tab->domainChartTitle()->text(),
                  QStringLiteral("Domains by share of the 5 valid addresses (top 4 of 4)"));
     }

@@ -570,6 +570,7 @@ void ListsTab::showChart(const MailingList& list)
     axisX->setRange(0, std::min<qreal>(100.0, std::max<qreal>(5.0, maxValue * 1.25)));
     axisX->setLabelFormat(QStringLiteral("%.0f %"));
     axisX->setTickCount(5);
+    axisX->applyNiceNumbers(); // ticks at round shares (0, 10, 20 … %), not at quarters of the maximum
     chart->addAxis(axisX, Qt::AlignBottom);
     m_series->attachAxis(axisX);
     m_chartTitle->setText(tr("Domains by share of the %1 valid addresses (top %2 of %3)")
