@@ -1076,10 +1076,12 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
     const auto sameReal = [](const sql::Statement& q, int column, const std::optional<double>& v) {
         return v ? !q.isNull(column) && q.real(column) == *v : q.isNull(column);
     };
+    bool stored = false; // set by unchanged(): the account has a cached row (else nothing to delete)
     const auto unchanged = [&](const EvaluationRow& r) {
         sql::ResetGuard g(*old);
         old->bind(1, r.accountId);
-        if (!old->step())
+        stored = old->step();
+        if (!stored)
             return false;
         const sql::Statement& q = *old;
         return (r.asOf.isValid() ? !q.isNull(0) && q.int64(0) == r.asOf.toMSecsSinceEpoch() : q.isNull(0)) &&
@@ -1110,7 +1112,7 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
                     QStringLiteral("no account \"%1\" in the case store to attach an evaluation to")
                         .arg(r.accountId));
         }
-        {
+        if (stored) {
             sql::ResetGuard g(*del);
             del->bind(1, r.accountId).exec();
         }
