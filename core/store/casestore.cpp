@@ -1048,6 +1048,30 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
         }
     } cache(*d->db, rows.size());
     sql::Transaction tx(*d->db);
+    // A whole-store write into a store with no cached evaluation (right after an import) fills the queue
+    // columns of (nearly) every account: each UPDATE would move an entry in six queue indexes. Those
+    // indexes are dropped and created again from their own SQL inside this transaction (a failure rolls
+    // the drop back with everything else; readers on other connections keep seeing the old schema until
+    // the commit). A partial write or a store with cached rows updates the indexes in place.
+    std::vector<QByteArray> recreate;
+    if (rows.size() >= 2 && !d->db->queryInt("SELECT EXISTS(SELECT 1 FROM evaluations)") &&
+        rows.size() * 2 >= d->db->queryInt("SELECT count(*) FROM accounts")) {
+        sql::Statement idx(*d->db,
+                           "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND "
+                           "m.tbl_name = 'accounts' AND m.sql IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                           "pragma_index_info(m.name) i WHERE i.name IN ('recommended', 'recommended_rank', "
+                           "'worst_severity', 'worst_rule', 'complaint_rate', 'bounce_rate', "
+                           "'unsubscribe_rate', 'open_rate')) ORDER BY m.name",
+                           false);
+        std::vector<QByteArray> names;
+        while (idx.step()) {
+            names.push_back(idx.utf8(0).toByteArray());
+            recreate.push_back(idx.utf8(1).toByteArray());
+        }
+        idx = sql::Statement();
+        for (const QByteArray& name : names)
+            d->db->exec(QByteArray("DROP INDEX \"" + QByteArray(name).replace('"', "\"\"") + '"'));
+    }
     // An account whose stored evaluation already equals the new one in every column (as-of, policy id and
     // version, recommendation, worst finding, counts, rules, findings JSON, rates) is left as it is: its
     // accounts queue columns and evaluation_rules rows were written together with that row and change only
@@ -1134,6 +1158,8 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
             rule->bind(1, id).bind(2, r.accountId).exec();
         }
     }
+    for (const QByteArray& sqlText : recreate)
+        d->db->exec(sqlText);
     tx.commit();
 }
 

@@ -1175,6 +1175,122 @@ private Q_SLOTS:
         }
     }
 
+    // A whole-store write into a store without cached evaluations drops the six queue indexes of the
+    // evaluated columns and creates them again in the same transaction: afterwards the schema is the
+    // same, the indexes answer the queue, and a failure mid-write leaves schema and data as they were.
+    void freshWholeStoreWriteKeepsQueueIndexes()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one")),
+                           account(QStringLiteral("A2"), QStringLiteral("two")),
+                           account(QStringLiteral("A3"), QStringLiteral("three"))});
+        sql::Database& db = s.database();
+        auto dump = [&](QByteArrayView sqlText) {
+            QStringList out;
+            sql::Statement q(db, sqlText, false);
+            while (q.step()) {
+                QStringList row;
+                for (int c = 0; c < q.columnCount(); ++c)
+                    row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
+                out << row.join(u'|');
+            }
+            return out;
+        };
+        const QByteArray schemaSql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name";
+        const QByteArray dataSql =
+            "SELECT a.account_id, a.recommended, a.worst_severity, a.worst_rule, "
+            "a.complaint_rate, a.bounce_rate, a.unsubscribe_rate, a.open_rate, "
+            "(SELECT count(*) FROM evaluations), (SELECT count(*) FROM evaluation_rules) "
+            "FROM accounts a ORDER BY a.account_id";
+        const QStringList schema = dump(schemaSql);
+        QVERIFY(schema.join(u'\n').contains(u"accounts_by_open_rate"));
+        const QStringList data = dump(dataSql);
+        auto row = [](const char* id, double rate, Severity sev, const char* rule) {
+            EvaluationRow r;
+            r.accountId = QString::fromUtf8(id);
+            r.asOf = utc("2026-11-20T00:00:00Z");
+            r.policyId = QStringLiteral("optimais");
+            r.policyVersion = QStringLiteral("1");
+            r.recommended = sev == Severity::Suspend ? Action::Suspend : Action::Warn;
+            r.worstRule = QString::fromUtf8(rule);
+            r.worstSeverity = sev;
+            r.findingCount = 1;
+            r.rules = {r.worstRule};
+            r.findingsJson = QStringLiteral("[]");
+            r.complaintRate = rate;
+            r.bounceRate = rate;
+            r.unsubscribeRate = rate;
+            r.openRate = rate;
+            return r;
+        };
+        const EvaluationRow a1 = row("A1", 0.3, Severity::Warn, "bounce-rate");
+        const EvaluationRow a2 = row("A2", 0.1, Severity::Suspend, "complaint-rate");
+        const EvaluationRow a3 = row("A3", 0.2, Severity::Warn, "open-rate");
+
+        // A failure after some rows were written (an unknown account, last): nothing changed.
+        EvaluationRow unknown = a3;
+        unknown.accountId = QStringLiteral("NOPE");
+        try {
+            s.saveEvaluations({a1, a2, a3, unknown});
+            QFAIL("an evaluation of an unknown account was saved");
+        } catch (const Error& e) {
+            QVERIFY(e.message().contains(u"no account \"NOPE\""));
+        }
+        QCOMPARE(dump(schemaSql), schema);
+        QCOMPARE(dump(dataSql), data);
+
+        // The statements run, to see that the indexes were dropped and created (and only when fresh).
+        QByteArrayList ran;
+        sqlite3_trace_v2(
+            db.handle(), SQLITE_TRACE_STMT,
+            [](unsigned, void* ctx, void*, void* x) {
+                static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
+                return 0;
+            },
+            &ran);
+        s.saveEvaluations({a1, a2, a3});
+        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        const auto count = [&](const char* prefix) {
+            return std::count_if(ran.begin(), ran.end(),
+                                 [&](const QByteArray& b) { return b.startsWith(prefix); });
+        };
+        QCOMPARE(count("DROP INDEX"), qsizetype(6));
+        QCOMPARE(count("CREATE INDEX"), qsizetype(6));
+        QCOMPARE(dump(schemaSql), schema);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                 qint64(0));
+        // The recreated indexes serve the queue's sorts.
+        QCOMPARE(dump("SELECT account_id FROM accounts INDEXED BY accounts_by_open_rate ORDER BY open_rate"),
+                 (QStringList{"A2", "A3", "A1"}));
+        QCOMPARE(dump("SELECT account_id FROM accounts INDEXED BY accounts_by_worst "
+                      "ORDER BY worst_severity, worst_rule"),
+                 (QStringList{"A1", "A3", "A2"}));
+        QCOMPARE(dump("SELECT account_id FROM accounts INDEXED BY accounts_by_recommended "
+                      "WHERE recommended_rank = 2"),
+                 (QStringList{"A2"}));
+        const auto rows = s.queuePage({}, QueueColumn::ComplaintRate, true, 0, 10);
+        QCOMPARE(rows.size(), qsizetype(3));
+        QCOMPARE(rows[0].accountId, QStringLiteral("A2"));
+        QCOMPARE(rows[2].accountId, QStringLiteral("A1"));
+
+        // With cached rows the indexes are updated in place.
+        ran.clear();
+        sqlite3_trace_v2(
+            db.handle(), SQLITE_TRACE_STMT,
+            [](unsigned, void* ctx, void*, void* x) {
+                static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
+                return 0;
+            },
+            &ran);
+        s.saveEvaluations({row("A1", 0.5, Severity::Warn, "bounce-rate"), a2, a3});
+        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        QCOMPARE(count("DROP INDEX"), qsizetype(0));
+        QCOMPARE(dump("SELECT account_id FROM accounts INDEXED BY accounts_by_open_rate ORDER BY open_rate"),
+                 (QStringList{"A2", "A3", "A1"}));
+        QCOMPARE(dump(schemaSql), schema);
+    }
+
     void queueFilters_data()
     {
         QTest::addColumn<QString>("status");
