@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// abusedesk-cli audit verify   — check the hash chain (exit 1 naming the first bad entry)
+// abusedesk-cli audit verify   — check the hash chain (exit 1 naming the first bad entry; exit 2 when
+//                               the --db file does not exist: no store is created)
 // abusedesk-cli audit list     — print the log (JSON lines with --json)
 #include "audit/decisionservice.h"
 #include "command.h"
@@ -7,6 +8,7 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -24,6 +26,9 @@ int runAudit(ad::cli::Args& args)
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1)
         throw ad::Error::input(QStringLiteral("expected one verb: verify or list"));
+    // Checking or listing a log never creates a store: a missing --db file is bad input, not an empty log.
+    if (!QFileInfo::exists(args.dbPath()))
+        throw ad::Error::input(QStringLiteral("no case store at %1").arg(args.dbPath()));
     ad::CaseStore& store = args.store();
     if (pos.constFirst() == QLatin1String("verify")) {
         const ad::audit::VerifyResult r = ad::audit::verify(store);

@@ -56,6 +56,13 @@ int runDecide(ad::cli::Args& args)
         throw ad::Error::input(QStringLiteral("--account is required"));
     if (!p.isSet(action))
         throw ad::Error::input(QStringLiteral("--action is required"));
+    // cli.md: `decide --account ID --action ACTION --reason TEXT`; policy-rules.md: reviewers record a
+    // decision "with a rationale". One that differs from the recommendation needs at least a sentence
+    // (DecisionService checks that); one that agrees still needs some text.
+    if (!p.isSet(reason) || p.value(reason).trimmed().isEmpty())
+        throw ad::Error::input(
+            QStringLiteral("--reason is required: the rationale of the decision (at least a "
+                           "sentence when it differs from the recommendation)"));
     const auto a = ad::actionFromString(p.value(action));
     if (!a || *a == ad::Action::None)
         throw ad::Error::input(

@@ -88,6 +88,20 @@ VerifyResult verify(const CaseStore& store)
             backed.erase(it);
         }
     }
+    // …and every decision entry of the log must still have its decision: a row deleted from the decisions
+    // table (e.g. an approval, to undo a terminate) leaves its entry behind.
+    if (!backed.isEmpty()) {
+        qint64 first = -1;
+        for (auto it = backed.cbegin(); it != backed.cend(); ++it)
+            if (first < 0 || it.value() < first)
+                first = it.value();
+        r.ok = false;
+        r.firstBadSeq = first;
+        r.reason =
+            QStringLiteral("entry %1: records a decision that is missing from the decisions table (the "
+                           "decision was deleted or edited)")
+                .arg(first);
+    }
     return r;
 }
 

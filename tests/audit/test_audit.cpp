@@ -343,6 +343,11 @@ private Q_SLOTS:
             << "has no matching audit entry";
         QTest::newRow("log cut short") << "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)"
                                        << "has no matching audit entry";
+        // Acceptance audit: deleting a decision row (e.g. an approval, to undo a terminate) left the log
+        // "intact".
+        QTest::newRow("decision deleted behind the log")
+            << "DELETE FROM decisions WHERE id = (SELECT max(id) FROM decisions)"
+            << "entry 3: records a decision that is missing from the decisions table";
     }
     void appendOnlyTriggers()
     {
@@ -450,6 +455,59 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("unknown action \"ban\"")), qPrintable(out));
         out = run({QStringLiteral("audit"), QStringLiteral("verify")}, 0);
         QVERIFY2(out.contains(QStringLiteral("3 entries")), qPrintable(out));
+    }
+
+    // Acceptance audit (cli.md): `decide … --reason TEXT` is not optional, and `audit verify` on a store
+    // that does not exist is bad input (exit 2) instead of creating an empty store and calling it intact.
+    void cliRefusesMissingReasonAndMissingStore()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("cases.sqlite"));
+        {
+            CaseStore store(db);
+            fillStore(store);
+        }
+        auto run = [&](const QStringList& args, const QString& storePath, QString* err) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("ABUSEDESK_REVIEWER"), QStringLiteral("ana"));
+            p.setProcessEnvironment(env);
+            p.start(cli(), QStringList(args) << QStringLiteral("--db") << storePath);
+            if (!p.waitForFinished(60000))
+                return -1;
+            *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        QString err;
+        // A1's recommendation is suspend: agreeing with it still needs a rationale.
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("--account"), QStringLiteral("A1"),
+                      QStringLiteral("--action"), QStringLiteral("suspend")},
+                     db, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("--reason is required")), qPrintable(err));
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("--account"), QStringLiteral("A1"),
+                      QStringLiteral("--action"), QStringLiteral("suspend"), QStringLiteral("--reason"),
+                      QStringLiteral("   ")},
+                     db, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("--reason is required")), qPrintable(err));
+        {
+            CaseStore store(db);
+            QVERIFY(store.decisions(QStringLiteral("A1")).isEmpty());
+            QCOMPARE(store.auditCount(), 1);
+        }
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("--account"), QStringLiteral("A1"),
+                      QStringLiteral("--action"), QStringLiteral("suspend"), QStringLiteral("--reason"),
+                      QStringLiteral("ok")},
+                     db, &err),
+                 0);
+
+        const QString missing = dir.filePath(QStringLiteral("no-such-store.sqlite"));
+        for (const char* verb : {"verify", "list"}) {
+            QCOMPARE(run({QStringLiteral("audit"), QString::fromLatin1(verb)}, missing, &err), 2);
+            QVERIFY2(err.contains(QStringLiteral("no case store at ") + missing), qPrintable(err));
+            QVERIFY(!QFile::exists(missing));
+        }
     }
 };
 
