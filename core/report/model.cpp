@@ -314,7 +314,7 @@ QJsonObject buildModel(CaseStore& store, const rules::Policy& policy, const Opti
         ++bm.second;
         invalidRows.append(QJsonObject{{QStringLiteral("line"), double(e.sourceLine)},
                                        {QStringLiteral("list_id"), e.listId},
-                                       {QStringLiteral("subscriber"), R(e.subscriber)},
+                                       {QStringLiteral("subscriber"), red.subscriber(e.subscriber)},
                                        {QStringLiteral("method"), e.method},
                                        {QStringLiteral("consent_at"), iso(e.consentAt)},
                                        {QStringLiteral("source"), R(e.source)},
@@ -342,7 +342,7 @@ QJsonObject buildModel(CaseStore& store, const rules::Policy& policy, const Opti
                     for (const auto& p : problemNames(row.problems))
                         probs.append(p);
                     problemRows.append(QJsonObject{{QStringLiteral("line"), double(row.line)},
-                                                   {QStringLiteral("email"), R(row.email)},
+                                                   {QStringLiteral("email"), red.subscriber(row.email)},
                                                    {QStringLiteral("problems"), probs}});
                 }
             }
@@ -390,7 +390,7 @@ QJsonObject buildModel(CaseStore& store, const rules::Policy& policy, const Opti
     for (const auto& c : complaints)
         complaintsA.append(QJsonObject{{QStringLiteral("received_at"), iso(c.receivedAt)},
                                        {QStringLiteral("campaign_id"), c.campaignId},
-                                       {QStringLiteral("recipient"), R(c.recipient)},
+                                       {QStringLiteral("recipient"), red.subscriber(c.recipient)},
                                        {QStringLiteral("feedback_type"), c.feedbackType},
                                        {QStringLiteral("source"), R(c.source)},
                                        {QStringLiteral("note"), R(c.note)},

@@ -71,6 +71,17 @@ QString Redactor::maskAddress(const QString& address)
     return out;
 }
 
+QString Redactor::subscriber(const QString& address) const
+{
+    const QString a = address.trimmed();
+    if (!m_enabled || a.isEmpty() || m_keep.contains(a.toLower()))
+        return address;
+    const qsizetype at = a.indexOf(QLatin1Char('@'));
+    const QString local = at < 0 ? a : a.left(at);
+    const QString rest = at < 0 ? QString() : a.mid(at);
+    return local.left(1) + QStringLiteral("***") + apply(rest);
+}
+
 QString Redactor::apply(const QString& text) const
 {
     if (!m_enabled || text.isEmpty())

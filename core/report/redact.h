@@ -26,6 +26,12 @@ public:
     QString apply(const QString& text) const;
     // Masks one address unconditionally (used by tests and for fields known to be a subscriber).
     static QString maskAddress(const QString& address);
+    // A field known to hold one subscriber's address (evidence subscriber, list-file row, complaint
+    // recipient): masked even when it is not a valid address ("andi@@yahoo.com" -> "a***@@yahoo.com",
+    // "putri@" -> "p***@", "john.smith" -> "j***"), since a malformed row still names a person. The part
+    // from the first "@" on is kept and redacted like any text (IP literals). Addresses on the keep list
+    // and texts of a disabled redactor are returned unchanged.
+    QString subscriber(const QString& address) const;
 
 private:
     bool m_enabled = false;

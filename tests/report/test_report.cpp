@@ -216,6 +216,10 @@ private Q_SLOTS:
             QVERIFY2(!red.contains(a, Qt::CaseInsensitive), qPrintable(a));
         }
         QVERIFY(presentUnredacted >= 12); // the unredacted report does show them
+        // A malformed row of a list file is still a subscriber's (acceptance audit: it was shown in full).
+        QVERIFY(plain.contains(QLatin1String("not-an-address")));
+        QVERIFY2(!red.contains(QLatin1String("not-an-address")), "malformed list row left unmasked");
+        QVERIFY(red.contains(QLatin1String("n***")));
         QVERIFY(red.contains(QLatin1String("d***@example.com")));
         QVERIFY(red.contains(QLatin1String("203.0.*.*")));
         // The sender's own identity stays.
@@ -371,6 +375,16 @@ private Q_SLOTS:
                                 "u?e=j***%40example.com ip 2001:*:* v1.2.3.4.5 ok"));
         const report::Redactor off(false, {});
         QCOMPARE(off.apply(QStringLiteral("jane@example.com")), QStringLiteral("jane@example.com"));
+        // Acceptance audit: fields that hold a subscriber are masked even when the address is malformed
+        // (a list file's invalid rows were shown in full in a redacted report).
+        QCOMPARE(r.subscriber(QStringLiteral("andi@@yahoo.com")), QStringLiteral("a***@@yahoo.com"));
+        QCOMPARE(r.subscriber(QStringLiteral("putri@")), QStringLiteral("p***@"));
+        QCOMPARE(r.subscriber(QStringLiteral("rina@gmail")), QStringLiteral("r***@gmail"));
+        QCOMPARE(r.subscriber(QStringLiteral("ayu@[10.0.0.7]")), QStringLiteral("a***@[10.0.*.*]"));
+        QCOMPARE(r.subscriber(QStringLiteral("john.smith")), QStringLiteral("j***"));
+        QCOMPARE(r.subscriber(QStringLiteral("jane@example.com")), QStringLiteral("j***@example.com"));
+        QCOMPARE(r.subscriber(QStringLiteral("news@shop.example")), QStringLiteral("news@shop.example"));
+        QCOMPARE(off.subscriber(QStringLiteral("andi@@yahoo.com")), QStringLiteral("andi@@yahoo.com"));
     }
 
     void svgChart()
