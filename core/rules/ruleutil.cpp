@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace ad::rules::util {
 
@@ -174,17 +175,26 @@ double minVolume(const RuleContext& c)
 
 QList<Finding> evaluateRate(const RuleContext& c, const RateSpec& spec)
 {
+    if (c.snapshot.campaigns.isEmpty())
+        return {};
     const QList<Level> ladder = levels(c, spec.defaultThreshold, spec.defaultCompare);
     if (ladder.isEmpty())
         return {};
     const double minVol = minVolume(c);
-    QList<Finding> out;
-    QList<const Campaign*> campaigns;
-    for (const Campaign& cp : c.snapshot.campaigns)
-        campaigns << &cp;
-    std::sort(campaigns.begin(), campaigns.end(),
-              [](const Campaign* a, const Campaign* b) { return naturalLess(a->campaignId, b->campaignId); });
-    for (const Campaign* cp : campaigns) {
+    // The campaigns that reach a level, then only those put in natural campaign-id order (ids are unique
+    // per account and naturalLess breaks ties by plain comparison, so the order is the same as sorting
+    // every campaign first; most campaigns reach no level).
+    struct Hit
+    {
+        const Campaign* cp;
+        qint64 n, d;
+        double value;
+        Level level;
+        QString label;
+    };
+    std::vector<Hit> hits;
+    for (const Campaign& campaign : c.snapshot.campaigns) {
+        const Campaign* cp = &campaign;
         if (cp->sentAt.isValid() && c.asOf.isValid() && cp->sentAt > c.asOf)
             continue; // not yet sent as of the evaluation time
         const qint64 d = spec.denominator(*cp);
@@ -196,6 +206,17 @@ QList<Finding> evaluateRate(const RuleContext& c, const RateSpec& spec)
         const auto level = reached(ladder, value);
         if (!level)
             continue;
+        hits.push_back({cp, n, d, value, *level, std::move(label)});
+    }
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit& a, const Hit& b) { return naturalLess(a.cp->campaignId, b.cp->campaignId); });
+    QList<Finding> out;
+    for (Hit& hit : hits) {
+        const Campaign* cp = hit.cp;
+        const qint64 n = hit.n, d = hit.d;
+        const double value = hit.value;
+        const Level* level = &hit.level;
+        const QString& label = hit.label;
         Finding f = c.finding();
         f.severity = level->severity;
         f.summary = QStringLiteral("campaign %1: %2 %3 (%4 of %5 %6) %7 %8")

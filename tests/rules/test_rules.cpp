@@ -2,6 +2,7 @@
 // Rule catalogue tests with hand-built snapshots: every rule at, just over and just under its
 // thresholds, the complaint ladder, the consent split and the JSON shape.
 #include "rules/registry.h"
+#include "rules/ruleutil.h"
 #include "rulestest.h"
 
 #include <QJsonArray>
@@ -229,6 +230,38 @@ private Q_SLOTS:
         QCOMPARE(f.first().evidence.value("threshold").toDouble(), 0.002);
         QCOMPARE(f.first().evidence.value("complaints").toInteger(), 62);
         QCOMPARE(f.first().evidence.value("delivered").toInteger(), 20000);
+    }
+
+    // The rate findings come in natural campaign-id order whatever the snapshot's order, with campaigns
+    // that reach no level (or are unsent, or below min_volume) in between.
+    void rateFindingsInNaturalCampaignOrder()
+    {
+        AccountSnapshot s = account();
+        const QStringList ids{"C10", "c2", "C2", "C9", "C02", "X", "C1", "C100", "C010"};
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            // every other campaign complains above the threshold
+            Campaign c = campaign(ids[i], 10000, 10000, 0, i % 2 ? 0 : 50, 0, 5000);
+            s.campaigns << c;
+        }
+        s.campaigns << campaign("C3", 100, 100, 0, 50, 0, 50); // below min_volume
+        Campaign later = campaign("C4", 10000, 10000, 0, 50, 0, 5000);
+        later.sentAt = rt::asOf().addDays(1); // not yet sent
+        s.campaigns << later;
+        QStringList firing;
+        for (qsizetype i = 0; i < ids.size(); i += 2)
+            firing << ids[i];
+        std::sort(firing.begin(), firing.end(), ad::rules::util::naturalLess);
+        QCOMPARE(firing, (QStringList{"C1", "C02", "C2", "C010", "C10"}));
+        for (int round = 0; round < 3; ++round) {
+            std::reverse(s.campaigns.begin(), s.campaigns.end());
+            if (round == 2)
+                std::rotate(s.campaigns.begin(), s.campaigns.begin() + 4, s.campaigns.end());
+            const auto f = findings(eval(s), "complaint-rate");
+            QStringList got;
+            for (const auto& x : f)
+                got << x.evidence.value("campaign_id").toString();
+            QCOMPARE(got, firing);
+        }
     }
 
     void openRateToClear()
