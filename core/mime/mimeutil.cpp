@@ -478,6 +478,13 @@ bool readEncodedWord(const QByteArray& s, qsizetype i, Segment* seg, qsizetype* 
     for (const char c : text)
         if (isWsp(c))
             return false;
+    // B encoded-text is base64 (RFC 2047 4.1): a word with other characters is not an encoded-word and is
+    // shown as it is (6.3), instead of as the bytes a lenient base64 decoder makes of what is left.
+    if (enc == 'B')
+        for (const char c : text)
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+                  c == '/' || c == '='))
+                return false;
     if (const qsizetype star = charset.indexOf('*'); star >= 0) // RFC 2231 language
         charset.truncate(star);
     seg->encoded = true;

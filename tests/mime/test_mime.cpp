@@ -272,6 +272,10 @@ private Q_SLOTS:
         QTest::newRow("invalid words kept literally")
             << QByteArray("=?utf-8?x?nope?= and =?utf-8?q?unterminated")
             << QStringLiteral("=?utf-8?x?nope?= and =?utf-8?q?unterminated");
+        // Acceptance audit: "=?UTF-8?B?invalid!!?=" was shown as the garbage bytes of "invalid".
+        QTest::newRow("B word with non-base64 characters kept literally")
+            << QByteArray("=?UTF-8?B?invalid!!?= / =?UTF-8?B?w6k=?=")
+            << QStringLiteral("=?UTF-8?B?invalid!!?= / é");
         QTest::newRow("word glued to text (loose)")
             << QByteArray("Re:=?utf-8?q?caf=C3=A9?=") << QStringLiteral("Re:café");
         QTest::newRow("unencoded UTF-8") << QByteArray("Grüße") << QStringLiteral("Grüße");
