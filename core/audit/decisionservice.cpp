@@ -115,6 +115,10 @@ bool DecisionService::rationaleRequired(Action action, Action recommended)
 {
     if (isListAction(action))
         return true; // a list verdict always says why
+    // Dismissing an account whose recommendation is "none" follows the recommendation (the desktop
+    // program preselects dismiss for it); it does not differ from it.
+    if (action == Action::Dismiss && recommended == Action::None)
+        return false;
     return action != recommended;
 }
 

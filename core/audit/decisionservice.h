@@ -63,7 +63,8 @@ public:
                    const QList<rules::Finding>& findings, const QString& rationale,
                    const QString& listId = {}) const;
 
-    // Whether `action` differs from `recommended` so that a rationale is required, and the rule used
+    // Whether `action` differs from `recommended` so that a rationale is required (dismiss follows a
+    // recommendation of none; a list verdict always needs one), and the rule used
     // for "at least a sentence" (≥ 20 characters and at least 3 words).
     static bool rationaleRequired(Action action, Action recommended);
     static bool rationaleIsSentence(const QString& rationale);

@@ -118,6 +118,11 @@ private Q_SLOTS:
         QVERIFY(!DecisionService::rationaleRequired(Action::Suspend, Action::Suspend));
         QVERIFY(DecisionService::rationaleRequired(Action::Warn, Action::Suspend));
         QVERIFY(DecisionService::rationaleRequired(Action::ApproveList, Action::None));
+        // Acceptance audit: dismissing an account the rules found nothing against follows the
+        // recommendation "none" (it needed a full sentence, unlike following any other recommendation).
+        QVERIFY(!DecisionService::rationaleRequired(Action::Dismiss, Action::None));
+        QVERIFY(DecisionService::rationaleRequired(Action::Dismiss, Action::Warn));
+        QVERIFY(DecisionService::rationaleRequired(Action::Warn, Action::None));
         QVERIFY(!DecisionService::rationaleIsSentence(QStringLiteral("ok")));
         QVERIFY(!DecisionService::rationaleIsSentence(QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaa")));
         QVERIFY(DecisionService::rationaleIsSentence(
@@ -501,6 +506,19 @@ private Q_SLOTS:
                       QStringLiteral("ok")},
                      db, &err),
                  0);
+
+        // A2 is clean (recommendation none): dismissing it follows the recommendation.
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("--account"), QStringLiteral("A2"),
+                      QStringLiteral("--action"), QStringLiteral("dismiss"), QStringLiteral("--reason"),
+                      QStringLiteral("clean")},
+                     db, &err),
+                 0);
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("--account"), QStringLiteral("A2"),
+                      QStringLiteral("--action"), QStringLiteral("warn"), QStringLiteral("--reason"),
+                      QStringLiteral("clean")},
+                     db, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("differs from the recommendation (none)")), qPrintable(err));
 
         const QString missing = dir.filePath(QStringLiteral("no-such-store.sqlite"));
         for (const char* verb : {"verify", "list"}) {
