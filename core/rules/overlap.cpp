@@ -161,18 +161,27 @@ struct OverlapIndex::Private
         return i;
     }
 
-    void addKey(KeySpace& ks, int account, const QString& key)
+    // While feeding: a From value as given (account list, campaign, message) -> its key in `from`, or
+    // -1 when it is no address or at a platform domain. The same value comes back for many accounts and
+    // campaigns; it is parsed once. Dropped by finish().
+    QHash<QString, int> rawFrom;
+
+    static int keyOf(KeySpace& ks, const QString& key)
     {
         auto it = ks.index.constFind(key);
-        int k;
-        if (it == ks.index.constEnd()) {
-            k = int(ks.names.size());
-            ks.index.insert(key, k);
-            ks.names.push_back(key);
-            ks.postings.emplace_back();
-        } else {
-            k = it.value();
-        }
+        if (it != ks.index.constEnd())
+            return it.value();
+        const int k = int(ks.names.size());
+        ks.index.insert(key, k);
+        ks.names.push_back(key);
+        ks.postings.emplace_back();
+        return k;
+    }
+
+    void addKey(KeySpace& ks, int account, const QString& key) { addPosting(ks, account, keyOf(ks, key)); }
+
+    void addPosting(KeySpace& ks, int account, int k)
+    {
         ks.postings[size_t(k)].push_back(account);
         if (ks.accountKeys.size() <= size_t(account))
             ks.accountKeys.resize(size_t(account) + 1);
@@ -258,12 +267,16 @@ void OverlapIndex::addAccount(const QString& accountId, AccountStatus currentSta
 
 void OverlapIndex::addFromAddress(const QString& accountId, const QString& from)
 {
-    const QString addr = util::bareAddress(from);
-    if (addr.isEmpty())
+    auto it = d->rawFrom.constFind(from);
+    if (it == d->rawFrom.constEnd()) {
+        const QString addr = util::bareAddress(from);
+        const bool counts =
+            !addr.isEmpty() && !PreparedPolicy::hostIn(util::domainOf(addr), d->opt.platformDomains);
+        it = d->rawFrom.insert(from, counts ? Private::keyOf(d->from, addr) : -1);
+    }
+    if (it.value() < 0)
         return;
-    if (PreparedPolicy::hostIn(util::domainOf(addr), d->opt.platformDomains))
-        return;
-    d->addKey(d->from, d->account(accountId), addr);
+    d->addPosting(d->from, d->account(accountId), it.value());
 }
 
 void OverlapIndex::addMessage(const StoredMessage& m)
@@ -310,6 +323,7 @@ void OverlapIndex::addSnapshot(const AccountSnapshot& s)
 
 void OverlapIndex::finish()
 {
+    d->rawFrom = {};
     d->finishKeys(d->from);
     d->finishKeys(d->domains);
 

@@ -112,6 +112,43 @@ private Q_SLOTS:
         QVERIFY(idx.linksFor("nobody").isEmpty());
     }
 
+    // A From value given again (another account, a campaign, a message) counts the same every time: an
+    // address links its accounts whatever the spelling, a platform-domain or non-address value never
+    // links and never names an account on its own.
+    void repeatedFromValues()
+    {
+        OverlapIndex idx(OverlapIndex::options(*policy));
+        const QString shared = QStringLiteral("Shop <News@Shop.Example>");
+        const QString platform = QStringLiteral("Team <team@optimais.com>");
+        const QString junk = QStringLiteral("not an address");
+        for (int round = 0; round < 2; ++round) {
+            for (const char* id : {"P1", "P2", "P3"}) {
+                idx.addFromAddress(id, platform);
+                idx.addFromAddress(id, junk);
+            }
+        }
+        idx.addAccount("A", AccountStatus::Active, {shared, platform, junk});
+        idx.addFromAddress("B", shared);
+        idx.addFromAddress("B", shared);
+        idx.addFromAddress("C", QStringLiteral("news@shop.example"));
+        idx.addMessage(msg("D", 1, shared, {}));
+        idx.addAccount("E", AccountStatus::Suspended, {platform, junk});
+        idx.finish();
+        QCOMPARE(idx.accountCount(), 5); // A-E; P1-P3 were only named by values that do not count
+        const auto la = idx.linksFor("A");
+        QCOMPARE(la.size(), 3);
+        for (qsizetype i = 0; i < la.size(); ++i) {
+            QCOMPARE(la[i].accountId, QString(QChar(char16_t(u'B' + i))));
+            QCOMPARE(la[i].fromAddresses, QStringList{"news@shop.example"});
+        }
+        QCOMPARE(idx.linksFor("B").size(), 3);
+        QVERIFY(idx.linksFor("E").isEmpty());
+        QVERIFY(idx.linksFor("P1").isEmpty());
+        // Fed again after finish (not the documented use): still parsed, not taken from a stale cache.
+        idx.addFromAddress("F", platform);
+        QCOMPARE(idx.accountCount(), 5);
+    }
+
     void dissimilarTextIsNoLink()
     {
         // About half the words replaced: well under the 0.8 threshold.
