@@ -526,6 +526,18 @@ private Q_SLOTS:
             QVERIFY2(err.contains(QStringLiteral("no case store at ") + missing), qPrintable(err));
             QVERIFY(!QFile::exists(missing));
         }
+        QCOMPARE(run({QStringLiteral("decide"), QStringLiteral("--account"), QStringLiteral("A1"),
+                      QStringLiteral("--action"), QStringLiteral("suspend"), QStringLiteral("--reason"),
+                      QStringLiteral("ok")},
+                     missing, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("no case store at ") + missing), qPrintable(err));
+        QCOMPARE(run({QStringLiteral("approve"), QStringLiteral("--account"), QStringLiteral("A1"),
+                      QStringLiteral("--reviewer"), QStringLiteral("budi")},
+                     missing, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("no case store at ") + missing), qPrintable(err));
+        QVERIFY(!QFile::exists(missing));
     }
 };
 

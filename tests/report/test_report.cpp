@@ -460,6 +460,17 @@ private Q_SLOTS:
                  2);
         QVERIFY2(err.contains("--out is required"), err.constData());
         QVERIFY(!QFile::exists(bad));
+        // Acceptance audit: a missing store is bad input and is not created.
+        const QString missing = tmp.filePath(QStringLiteral("no-store.sqlite"));
+        QProcess p;
+        p.start(cli(), {QStringLiteral("report"), QStringLiteral("--db"), missing,
+                        QStringLiteral("--account"), QStringLiteral("A1001"), QStringLiteral("--format"),
+                        QStringLiteral("json"), QStringLiteral("--out"), bad});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("no case store at"));
+        QVERIFY(!QFile::exists(missing));
+        QVERIFY(!QFile::exists(bad));
     }
 };
 
