@@ -9,7 +9,8 @@
 //  - "attachments[].filename": null when the part has no name;
 //  - "authentication_results": always an object with "spf", "dkim", "dmarc", each null when absent;
 //  - "list_unsubscribe": [] when there is no List-Unsubscribe header.
-// A readable summary without --json. An input that is not mail at all -> exit 2 with the reason.
+// A readable summary without --json (control characters shown as \xNN, never sent to the terminal).
+// An input that is not mail at all -> exit 2 with the reason.
 #include "command.h"
 #include "mime/mime.h"
 #include "util/error.h"
@@ -105,8 +106,26 @@ QString orDash(const QString& s)
     return s.isEmpty() ? QStringLiteral("-") : s;
 }
 
-void printSummary(QTextStream& out, const ad::mime::ParsedMessage& m)
+// The message is hostile input: control characters (ESC sequences can retitle, clear or reprogram the
+// reviewer's terminal) are shown as \xNN instead of being written to it. Line feeds and tabs stay.
+QString terminalSafe(const QString& s)
 {
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+void printSummary(QTextStream& terminal, const ad::mime::ParsedMessage& m)
+{
+    QString text;
+    QTextStream out(&text);
     out << "From:          " << orDash(m.from) << '\n'
         << "Return-Path:   " << orDash(m.returnPath) << '\n'
         << "Subject:       " << orDash(m.subject) << '\n'
@@ -141,6 +160,8 @@ void printSummary(QTextStream& out, const ad::mime::ParsedMessage& m)
     const QString preview = m.hasText ? m.text : m.htmlVisibleText;
     if (!preview.isEmpty())
         out << "\n" << preview.left(2000) << (preview.size() > 2000 ? "\n[…]" : "") << '\n';
+    out.flush();
+    terminal << terminalSafe(text);
 }
 
 int runInspectMessage(ad::cli::Args& args)

@@ -48,6 +48,20 @@ double policyLimit(const QJsonObject& policy, const QString& rule, const QString
     return 0.01;
 }
 
+QString terminalSafe(const QString& s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QString percent(double share)
 {
     return QString::number(share * 100.0, 'f', 2) + QLatin1Char('%');
@@ -147,7 +161,9 @@ int runScreenList(ad::cli::Args& args)
                                 limit(disposableMax, disposableShare, disposableExceeded)}});
         args.out() << QJsonDocument(out).toJson(QJsonDocument::Indented);
     } else {
-        QTextStream& o = args.out();
+        // The rows are customer data: control characters are shown as \xNN, never sent to the terminal.
+        QString text;
+        QTextStream o(&text);
         o << path << ": " << s.rows << " rows, " << qint64(details.value(QLatin1String("valid")).toDouble())
           << " valid, " << qint64(details.value(QLatin1String("clean")).toDouble()) << " without problems\n";
         const QJsonObject problems = details.value(QLatin1String("problems")).toObject();
@@ -182,6 +198,8 @@ int runScreenList(ad::cli::Args& args)
           << "  invalid    " << percent(invalidShare) << " vs max " << percent(invalidMax)
           << (invalidExceeded ? "  EXCEEDED\n" : "  ok\n") << "  disposable " << percent(disposableShare)
           << " vs max " << percent(disposableMax) << (disposableExceeded ? "  EXCEEDED\n" : "  ok\n");
+        o.flush();
+        args.out() << terminalSafe(text);
     }
     return invalidExceeded || disposableExceeded ? ad::cli::Problem : ad::cli::Ok;
 }

@@ -162,6 +162,17 @@ private Q_SLOTS:
         QVERIFY(out.contains(QStringLiteral("invalid    10.00% vs max 1.00%  EXCEEDED")));
     }
 
+    // Acceptance audit: an uploaded row's ESC sequence went straight to the reviewer's terminal in the
+    // text output.
+    void humanReadableEscapesControls()
+    {
+        const Run r = cli({QStringLiteral(ABUSEDESK_TEST_DATA "/cli-terminal-escapes/list.csv")});
+        QCOMPARE(r.exitCode, 1); // one invalid row of two
+        QVERIFY(!r.out.contains('\x1b'));
+        QVERIFY(!r.out.contains('\x07'));
+        QVERIFY2(r.out.contains("line 2: evil\\x1b]0;pwned\\x07@x.example"), r.out.constData());
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -106,6 +106,26 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("Warnings:\n"));
         QVERIFY(r.out.contains("  no Date header\n"));
     }
+    // Acceptance audit: the text summary wrote a hostile body's ESC sequences (clear screen, set the
+    // window title) and C1 controls straight to the reviewer's terminal.
+    void inspectSummaryShowsControlsEscaped()
+    {
+        const Run r = run({QStringLiteral("inspect-message"),
+                           data + QStringLiteral("/cli-terminal-escapes/escape-sequences.eml")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char c : r.out)
+            QVERIFY2((uchar(c) >= 0x20 && uchar(c) != 0x7f) || c == '\n' || c == '\t',
+                     qPrintable(QStringLiteral("control byte 0x%1 on stdout").arg(uint(uchar(c)), 2, 16)));
+        QVERIFY(!r.out.contains("\xc2\x9b")); // C1 CSI as UTF-8
+        QVERIFY2(r.out.contains("body \\x1b[2J\\x1b]0;pwned\\x07 end\n\\x9b31m C1 CSI"), r.out.constData());
+        // --json keeps the exact text (escaped by JSON).
+        const Run j = run({QStringLiteral("inspect-message"), QStringLiteral("--json"),
+                           data + QStringLiteral("/cli-terminal-escapes/escape-sequences.eml")});
+        QCOMPARE(j.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(j.out).object().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("body \x1b[2J\x1b]0;pwned\x07 end\n\u009b31m C1 CSI\n"));
+    }
+
     void notMail_data()
     {
         QTest::addColumn<QString>("file");
