@@ -19,6 +19,7 @@ Evaluator::Evaluator(const Policy& policy)
         if (settings && settings->enabled)
             m_enabled.push_back({rule.get(), id, settings});
     }
+    minVolumes(m_policy, m_minVolume);
 }
 
 Evaluator::~Evaluator() = default;
@@ -44,7 +45,7 @@ Evaluation Evaluator::evaluate(const AccountSnapshot& snapshot, const QDateTime&
             worst = f.severity;
     }
     e.recommended = recommendedActionFor(worst);
-    computeRates(m_policy, snapshot, asOf, e);
+    computeRates(m_minVolume, snapshot, asOf, e);
     return e;
 }
 
@@ -60,14 +61,29 @@ snapshot::Parts Evaluator::neededParts() const
     return parts;
 }
 
-void Evaluator::computeRates(const Policy& policy, const AccountSnapshot& snapshot, const QDateTime& asOf,
-                             Evaluation& into)
+void Evaluator::minVolumes(const Policy& policy, double (&into)[4])
 {
     auto minVol = [&](const char* rule) {
         return policy.number(QString::fromLatin1(rule), QStringLiteral("min_volume"), 500);
     };
-    const double cMin = minVol("complaint-rate"), bMin = minVol("bounce-rate"),
-                 uMin = minVol("unsubscribe-rate"), oMin = minVol("open-rate");
+    into[0] = minVol("complaint-rate");
+    into[1] = minVol("bounce-rate");
+    into[2] = minVol("unsubscribe-rate");
+    into[3] = minVol("open-rate");
+}
+
+void Evaluator::computeRates(const Policy& policy, const AccountSnapshot& snapshot, const QDateTime& asOf,
+                             Evaluation& into)
+{
+    double minVolume[4];
+    minVolumes(policy, minVolume);
+    computeRates(minVolume, snapshot, asOf, into);
+}
+
+void Evaluator::computeRates(const double (&minVolume)[4], const AccountSnapshot& snapshot,
+                             const QDateTime& asOf, Evaluation& into)
+{
+    const double cMin = minVolume[0], bMin = minVolume[1], uMin = minVolume[2], oMin = minVolume[3];
     qint64 cNum = 0, cDen = 0, bNum = 0, bDen = 0, uNum = 0, uDen = 0, oNum = 0, oDen = 0;
     for (const Campaign& c : snapshot.campaigns) {
         if (asOf.isValid() && c.sentAt.isValid() && c.sentAt > asOf)

@@ -50,7 +50,13 @@ private:
         QString id;
         const Policy::RuleSettings* settings;
     };
+    // computeRates with the four rules' min_volume (complaint, bounce, unsubscribe, open) given.
+    static void computeRates(const double (&minVolume)[4], const AccountSnapshot& snapshot,
+                             const QDateTime& asOf, Evaluation& into);
+    static void minVolumes(const Policy& policy, double (&into)[4]);
+
     const Policy& m_policy;
+    double m_minVolume[4] = {}; // of computeRates, read once
     std::shared_ptr<const PreparedPolicy> m_prepared;
     std::vector<EnabledRule> m_enabled; // in catalogue order
 };

@@ -56,67 +56,76 @@ char hexDigit(uint u)
 // as UTF-8; a surrogate that is not part of a valid pair as \uxxxx (lower-case hex).
 void appendString(QByteArray& out, QStringView s)
 {
-    out.reserve(out.size() + s.size() + 2);
-    out += '"';
+    // Written through a pointer into room for the worst case (every unit a 6-byte \u escape; UTF-8 needs
+    // at most 3 bytes per UTF-16 unit), then cut to what was written. resize() grows geometrically and
+    // leaves the new bytes uninitialised, so this is one capacity check per string, not one per byte.
+    const qsizetype start = out.size();
+    out.resize(start + 6 * s.size() + 2);
+    char* o = out.data() + start;
+    *o++ = '"';
     const char16_t* p = s.utf16();
     const char16_t* const end = p + s.size();
     while (p != end) {
         const char16_t u = *p++;
         if (u < 0x80) {
             if (u >= 0x20 && u != 0x22 && u != 0x5c) {
-                out += char(u);
+                *o++ = char(u);
                 continue;
             }
-            out += '\\';
+            *o++ = '\\';
             switch (u) {
             case 0x22:
-                out += '"';
+                *o++ = '"';
                 break;
             case 0x5c:
-                out += '\\';
+                *o++ = '\\';
                 break;
             case 0x8:
-                out += 'b';
+                *o++ = 'b';
                 break;
             case 0xc:
-                out += 'f';
+                *o++ = 'f';
                 break;
             case 0xa:
-                out += 'n';
+                *o++ = 'n';
                 break;
             case 0xd:
-                out += 'r';
+                *o++ = 'r';
                 break;
             case 0x9:
-                out += 't';
+                *o++ = 't';
                 break;
             default:
-                out += "u00";
-                out += hexDigit(u >> 4);
-                out += hexDigit(u & 0xf);
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = hexDigit(u >> 4);
+                *o++ = hexDigit(u & 0xf);
             }
         } else if (u < 0x800) {
-            out += char(0xc0 | (u >> 6));
-            out += char(0x80 | (u & 0x3f));
+            *o++ = char(0xc0 | (u >> 6));
+            *o++ = char(0x80 | (u & 0x3f));
         } else if (!QChar::isSurrogate(u)) {
-            out += char(0xe0 | (u >> 12));
-            out += char(0x80 | ((u >> 6) & 0x3f));
-            out += char(0x80 | (u & 0x3f));
+            *o++ = char(0xe0 | (u >> 12));
+            *o++ = char(0x80 | ((u >> 6) & 0x3f));
+            *o++ = char(0x80 | (u & 0x3f));
         } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
             const char32_t c = QChar::surrogateToUcs4(u, *p++);
-            out += char(0xf0 | (c >> 18));
-            out += char(0x80 | ((c >> 12) & 0x3f));
-            out += char(0x80 | ((c >> 6) & 0x3f));
-            out += char(0x80 | (c & 0x3f));
+            *o++ = char(0xf0 | (c >> 18));
+            *o++ = char(0x80 | ((c >> 12) & 0x3f));
+            *o++ = char(0x80 | ((c >> 6) & 0x3f));
+            *o++ = char(0x80 | (c & 0x3f));
         } else {
-            out += "\\u";
-            out += hexDigit((u >> 12) & 0xf);
-            out += hexDigit((u >> 8) & 0xf);
-            out += hexDigit((u >> 4) & 0xf);
-            out += hexDigit(u & 0xf);
+            *o++ = '\\';
+            *o++ = 'u';
+            *o++ = hexDigit((u >> 12) & 0xf);
+            *o++ = hexDigit((u >> 8) & 0xf);
+            *o++ = hexDigit((u >> 4) & 0xf);
+            *o++ = hexDigit(u & 0xf);
         }
     }
-    out += '"';
+    *o++ = '"';
+    out.resize(o - out.constData());
 }
 
 void appendIndent(QByteArray& out, int depth)

@@ -173,6 +173,33 @@ private Q_SLOTS:
         QCOMPARE(indentedByWriter(e), indentedByQt(e));
     }
 
+    // Strings that expand the most (every unit a 6-byte escape: controls, lone surrogates) and long ones,
+    // as keys, values and summaries: the writer's room for the worst case is enough and cut back exactly.
+    void worstCaseExpansion()
+    {
+        for (const int n : {0, 1, 7, 1000, 70000}) {
+            QString controls, lone, mixed;
+            for (int i = 0; i < n; ++i) {
+                controls += QChar(char16_t(i % 0x20 == 0x9 ? 0x1 : i % 0x20));
+                lone += QChar(char16_t(0xdc00 + i % 0x400)); // low surrogates only: none is in a pair
+                mixed += QChar(char16_t(i % 5 == 0 ? 0x1f : i % 5 == 1 ? 0x20ac : i % 5 == 2 ? u'"' : 0xe9));
+            }
+            Finding f;
+            f.rule = controls;
+            f.summary = lone;
+            f.toClear = mixed;
+            f.evidence.insert(controls, lone);
+            f.evidence.insert(mixed, QJsonArray{controls, mixed});
+            const QList<Finding> findings{f};
+            QCOMPARE(findingsToCompactJson(findings), compactByQt(findings));
+            Evaluation e;
+            e.accountId = controls;
+            e.policyId = lone;
+            e.findings = findings;
+            QCOMPARE(indentedByWriter(e), indentedByQt(e));
+        }
+    }
+
     void generatedValues()
     {
         QRandomGenerator rng(20261129);
