@@ -54,8 +54,8 @@ int runImport(ad::cli::Args& args)
     }
     if (parser.isSet(progress)) {
         options.progress = [&args](const ad::bundle::ImportProgress& p) {
-            args.err() << "progress " << p.bytesRead << ' ' << p.bytesTotal << ' ' << p.rows << ' ' << p.file
-                       << '\n';
+            args.err() << "progress " << p.bytesRead << ' ' << p.bytesTotal << ' ' << p.rows << ' '
+                       << ad::cli::terminalSafe(p.file) << '\n';
             args.err().flush();
         };
     }
@@ -65,7 +65,7 @@ int runImport(ad::cli::Args& args)
     } else {
         args.out() << r.summaryLine() << '\n';
         for (const QString& w : r.warnings)
-            args.err() << "warning: " << w << '\n';
+            args.err() << "warning: " << ad::cli::terminalSafe(w) << '\n';
     }
     return ad::cli::Ok;
 }

@@ -106,22 +106,6 @@ QString orDash(const QString& s)
     return s.isEmpty() ? QStringLiteral("-") : s;
 }
 
-// The message is hostile input: control characters (ESC sequences can retitle, clear or reprogram the
-// reviewer's terminal) are shown as \xNN instead of being written to it. Line feeds and tabs stay.
-QString terminalSafe(const QString& s)
-{
-    QString out;
-    out.reserve(s.size());
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
-            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
-}
-
 void printSummary(QTextStream& terminal, const ad::mime::ParsedMessage& m)
 {
     QString text;
@@ -161,7 +145,7 @@ void printSummary(QTextStream& terminal, const ad::mime::ParsedMessage& m)
     if (!preview.isEmpty())
         out << "\n" << preview.left(2000) << (preview.size() > 2000 ? "\n[…]" : "") << '\n';
     out.flush();
-    terminal << terminalSafe(text);
+    terminal << ad::cli::terminalSafe(text);
 }
 
 int runInspectMessage(ad::cli::Args& args)

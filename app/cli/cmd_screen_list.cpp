@@ -48,20 +48,6 @@ double policyLimit(const QJsonObject& policy, const QString& rule, const QString
     return 0.01;
 }
 
-QString terminalSafe(const QString& s)
-{
-    QString out;
-    out.reserve(s.size());
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
-            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
-}
-
 QString percent(double share)
 {
     return QString::number(share * 100.0, 'f', 2) + QLatin1Char('%');
@@ -199,7 +185,7 @@ int runScreenList(ad::cli::Args& args)
           << (invalidExceeded ? "  EXCEEDED\n" : "  ok\n") << "  disposable " << percent(disposableShare)
           << " vs max " << percent(disposableMax) << (disposableExceeded ? "  EXCEEDED\n" : "  ok\n");
         o.flush();
-        args.out() << terminalSafe(text);
+        args.out() << ad::cli::terminalSafe(text);
     }
     return invalidExceeded || disposableExceeded ? ad::cli::Problem : ad::cli::Ok;
 }

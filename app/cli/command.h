@@ -93,6 +93,11 @@ public:
 
 const QList<CommandInfo>& commands();
 
+// Text from bundles and messages is hostile: control characters (ESC sequences can retitle, clear or
+// reprogram the reviewer's terminal) are written as \xNN. Line feeds and tabs stay. For text output and
+// stderr only; JSON output escapes them itself.
+QString terminalSafe(const QString& s);
+
 } // namespace ad::cli
 
 #define ABUSEDESK_CLI_COMMAND(ID, NAME, SUMMARY, FN)                                                         \

@@ -97,7 +97,7 @@ int main(int argc, char** argv)
         return it->run(a);
     } catch (const ad::Error& e) {
         out.flush();
-        err << "abusedesk-cli " << name << ": " << e.toString() << '\n';
+        err << "abusedesk-cli " << name << ": " << ad::cli::terminalSafe(e.toString()) << '\n';
         switch (e.kind()) {
         case ad::Error::Kind::Input:
         case ad::Error::Kind::Conflict:
@@ -109,7 +109,7 @@ int main(int argc, char** argv)
         return ad::cli::Failure;
     } catch (const std::exception& e) {
         out.flush();
-        err << "abusedesk-cli " << name << ": " << e.what() << '\n';
+        err << "abusedesk-cli " << name << ": " << ad::cli::terminalSafe(QString::fromUtf8(e.what())) << '\n';
         return ad::cli::Failure;
     }
 }

@@ -871,6 +871,17 @@ private Q_SLOTS:
                      "abusedesk-cli import: accounts.csv:4: column status: value \"banned\": not one of: "
                      "active, warned, suspended, terminated\n"));
         QCOMPARE(dumpStore(db), before);
+        // A hostile value is named without its control characters reaching the reviewer's terminal.
+        const QString hostile = goodCopy();
+        replaceIn(hostile + "/accounts.csv", ",warned,", ",\x1b]0;pwned\x07\x1b[2J,");
+        p.start(cli, {QStringLiteral("import"), hostile, QStringLiteral("--db"), db});
+        QVERIFY(p.waitForFinished(-1));
+        QCOMPARE(p.exitCode(), 2);
+        QCOMPARE(QString::fromUtf8(p.readAllStandardError()),
+                 QStringLiteral(
+                     "abusedesk-cli import: accounts.csv:4: column status: value "
+                     "\"\\x1b]0;pwned\\x07\\x1b[2J\": not one of: active, warned, suspended, terminated\n"));
+        QCOMPARE(dumpStore(db), before);
         p.start(cli, {QStringLiteral("import"), fixture(QStringLiteral("bundle-good")),
                       QStringLiteral("--db"), db});
         QVERIFY(p.waitForFinished(-1));
