@@ -53,7 +53,9 @@ std::optional<qint64> parseIsoMs(QByteArrayView s)
     const qint64 dayMs = daysFromCivil(y, mo, d) * 86400000LL;
     if (s.size() == 10)
         return dayMs;
-    if (s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+    // ISO 8601 separates date and time with a T (a space is RFC 3339's readability variant, not ISO 8601,
+    // and case-bundle.md asks for ISO 8601 and nothing else).
+    if (s[10] != 'T' && s[10] != 't')
         return std::nullopt;
     int h = 0, mi = 0, sec = 0, ms = 0;
     if (!digits(s, 11, 2, &h) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, &mi))

@@ -10,8 +10,9 @@ namespace ad::time {
 
 // Parses the case bundle's timestamps: ISO 8601 with an offset ("2026-03-01T09:30:00Z",
 // "2026-03-01T16:30:00+07:00", fractional seconds allowed) or a date alone ("2026-03-01", meaning
-// 00:00 UTC). Anything else (no offset, impossible dates, any non-ASCII character) is std::nullopt.
-// The result is in UTC.
+// 00:00 UTC). ISO 8601's other extended forms are accepted too: minutes without seconds
+// ("2026-03-01T09:30Z"), an offset without colon ("+0700"), a lower-case t/z. Anything else (no offset, a
+// space instead of the T, impossible dates, any non-ASCII character) is std::nullopt. The result is in UTC.
 std::optional<QDateTime> parseIso(QStringView text);
 
 // The same parser on bytes, without QString or QDateTime (the importer's row loops): milliseconds

@@ -33,6 +33,8 @@ private Q_SLOTS:
                                     << "2026-03-01T09:30:00Z";
         QTest::newRow("no offset") << "2026-03-01T09:30:00"
                                    << "";
+        QTest::newRow("space instead of T") << "2026-03-01 09:30:00Z"
+                                            << "";
         QTest::newRow("bad month") << "2026-13-01"
                                    << "";
         QTest::newRow("bad day") << "2026-02-30"
