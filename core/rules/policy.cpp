@@ -415,6 +415,12 @@ QJsonValue Policy::param(const QString& ruleId, const QString& key) const
     return m_defaults.value(key);
 }
 
+QJsonValue Policy::param(const RuleSettings& settings, const QString& key) const
+{
+    const QJsonValue v = settings.params.value(key);
+    return v.isUndefined() ? m_defaults.value(key) : v;
+}
+
 double Policy::number(const QString& ruleId, const QString& key, double fallback) const
 {
     const QJsonValue v = param(ruleId, key);

@@ -45,6 +45,8 @@ public:
     double number(const QString& ruleId, const QString& key, double fallback) const;
     // A rule parameter as given (params of the rule, then "defaults"); undefined when absent.
     QJsonValue param(const QString& ruleId, const QString& key) const;
+    // The same for settings already looked up (this policy's rule(ruleId)): no lookup of the rule id.
+    QJsonValue param(const RuleSettings& settings, const QString& key) const;
     QStringList strings(const QString& key) const; // top-level lists: role_local_parts, platform_domains…
 
     // Decisions: whether terminate needs a second, different reviewer (policy

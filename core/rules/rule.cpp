@@ -46,13 +46,13 @@ bool PreparedPolicy::hostIn(const QString& host, const QStringList& domains)
 
 QString RuleContext::text(const QString& key, const QString& fallback) const
 {
-    const QJsonValue v = policy.param(ruleId, key);
+    const QJsonValue v = policy.param(settings, key);
     return v.isString() ? v.toString() : fallback;
 }
 
 QStringList RuleContext::strings(const QString& key, const QStringList& fallback) const
 {
-    const QJsonValue v = policy.param(ruleId, key);
+    const QJsonValue v = policy.param(settings, key);
     if (!v.isArray())
         return fallback;
     QStringList out;

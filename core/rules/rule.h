@@ -70,7 +70,12 @@ struct RuleContext
     const PreparedPolicy& prepared;
     const OverlapIndex* overlap; // null: multi-account rules do not run
 
-    double number(const QString& key, double fallback) const { return policy.number(ruleId, key, fallback); }
+    // Parameters of this rule (settings is policy.rule(ruleId)), then the policy's "defaults".
+    double number(const QString& key, double fallback) const
+    {
+        const QJsonValue v = policy.param(settings, key);
+        return v.isDouble() ? v.toDouble() : fallback;
+    }
     QString text(const QString& key, const QString& fallback) const;
     QStringList strings(const QString& key, const QStringList& fallback) const;
     // A finding with rule, clause and severity filled from the policy.

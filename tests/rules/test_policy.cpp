@@ -208,6 +208,40 @@ private Q_SLOTS:
         QVERIFY(!p.rule("role-address")->enabled);
     }
 
+    // param(settings, key) — what RuleContext reads per account — answers as param(ruleId, key): the
+    // rule's own parameter first, then "defaults", undefined when neither has it.
+    void paramBySettingsEqualsParamById()
+    {
+        QJsonObject o = with(shipped(), {"defaults", "min_volume"}, 750);
+        o = with(o, {"rules", "bounce-rate", "params", "min_volume"}, 900);
+        const Policy edited = Policy::fromJson(QJsonDocument(o).toJson(), "x.json");
+        QCOMPARE(edited.param(*edited.rule("bounce-rate"), "min_volume").toDouble(), 900.0);
+        QCOMPARE(edited.param(*edited.rule("complaint-rate"), "min_volume").toDouble(), 750.0);
+        QVERIFY(edited.param(*edited.rule("complaint-rate"), "no_such_parameter").isUndefined());
+        int compared = 0;
+        for (const QString& id : Policy::builtinIds()) {
+            const Policy p = Policy::builtin(id);
+            for (const Policy* policy : {&p, &edited}) {
+                QStringList keys{QStringLiteral("no_such_parameter")};
+                keys += policy->raw().value(QStringLiteral("defaults")).toObject().keys();
+                for (const QString& rule : catalogueIds()) {
+                    if (const Policy::RuleSettings* rs = policy->rule(rule))
+                        keys += rs->params.keys();
+                }
+                for (const QString& rule : catalogueIds()) {
+                    const Policy::RuleSettings* rs = policy->rule(rule);
+                    if (!rs)
+                        continue;
+                    for (const QString& key : keys) {
+                        QCOMPARE(policy->param(*rs, key), policy->param(rule, key));
+                        ++compared;
+                    }
+                }
+            }
+        }
+        QVERIFY(compared > 100);
+    }
+
     void secondReviewerSetting()
     {
         const QJsonObject o = with(shipped(), {"decisions", "terminate_requires_second_reviewer"}, false);
