@@ -5,7 +5,6 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -30,9 +29,7 @@ int runApprove(ad::cli::Args& args)
         throw ad::Error::input(QStringLiteral("--account is required"));
     if (!p.isSet(reviewer))
         throw ad::Error::input(QStringLiteral("--reviewer is required"));
-    // Reading or deciding on accounts never creates a store: a missing --db file is bad input.
-    if (!QFileInfo::exists(args.dbPath()))
-        throw ad::Error::input(QStringLiteral("no case store at %1").arg(args.dbPath()));
+    args.existingStore(); // a missing --db file is bad input, never a new empty store
     ad::DecisionService service(args.store(), args.policy(p.value(policy)), args.clock());
     const ad::DecisionOutcome out = service.approve(p.value(account), args.reviewer(p));
     if (p.isSet(json)) {

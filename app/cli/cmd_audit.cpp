@@ -8,7 +8,6 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -26,9 +25,7 @@ int runAudit(ad::cli::Args& args)
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1)
         throw ad::Error::input(QStringLiteral("expected one verb: verify or list"));
-    // Checking or listing a log never creates a store: a missing --db file is bad input, not an empty log.
-    if (!QFileInfo::exists(args.dbPath()))
-        throw ad::Error::input(QStringLiteral("no case store at %1").arg(args.dbPath()));
+    args.existingStore(); // a missing --db file is bad input, never a new empty store
     ad::CaseStore& store = args.store();
     if (pos.constFirst() == QLatin1String("verify")) {
         const ad::audit::VerifyResult r = ad::audit::verify(store);

@@ -7,7 +7,6 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -85,9 +84,7 @@ int runDecide(ad::cli::Args& args)
     req.rationale = p.value(reason);
     req.reviewer = args.reviewer(p);
     req.language = p.value(lang);
-    // Reading or deciding on accounts never creates a store: a missing --db file is bad input.
-    if (!QFileInfo::exists(args.dbPath()))
-        throw ad::Error::input(QStringLiteral("no case store at %1").arg(args.dbPath()));
+    args.existingStore(); // a missing --db file is bad input, never a new empty store
     ad::DecisionService service(args.store(), args.policy(p.value(policy)), args.clock());
     const ad::DecisionOutcome out = service.decide(req, when);
     if (p.isSet(json)) {

@@ -37,9 +37,11 @@ public:
                          .arg(e.accountId.leftJustified(16), ad::toString(e.status).leftJustified(11),
                               ad::toString(e.recommended).leftJustified(12))
                          .arg(e.findings.size());
+            // Summaries quote bundle text (list names, addresses, subjects): no control characters reach
+            // the terminal.
             for (const auto& f : e.findings)
-                m_out << "    " << ad::toString(f.severity).leftJustified(10) << f.rule << ": " << f.summary
-                      << '\n';
+                m_out << "    " << ad::toString(f.severity).leftJustified(10) << f.rule << ": "
+                      << ad::cli::terminalSafe(f.summary) << '\n';
             if (m_count == 0) {
                 m_asOf = e.asOf;
                 m_policyId = e.policyId;
@@ -145,7 +147,7 @@ int runEvaluate(ad::cli::Args& args)
         throw ad::Error::input(QStringLiteral("--account must not be empty"));
 
     const ad::rules::Policy& pol = args.policy(p.value(policy));
-    ad::CaseStore& store = args.store();
+    ad::CaseStore& store = args.existingStore();
     ad::rules::EvaluationService service(store, pol);
     if (!when.isValid())
         when = service.defaultAsOf();

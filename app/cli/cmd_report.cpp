@@ -10,7 +10,6 @@
 #include "util/error.h"
 #include "util/timeutil.h"
 
-#include <QFileInfo>
 #include <QSettings>
 
 #ifdef ABUSEDESK_HAVE_RENDER
@@ -82,9 +81,7 @@ int runReport(ad::cli::Args& args)
     o.exportedAt = args.clock().now().toUTC();
     const ad::rules::Policy& pol = args.policy(p.value(policy));
 
-    // Reading or deciding on accounts never creates a store: a missing --db file is bad input.
-    if (!QFileInfo::exists(args.dbPath()))
-        throw ad::Error::input(QStringLiteral("no case store at %1").arg(args.dbPath()));
+    args.existingStore(); // a missing --db file is bad input, never a new empty store
     ad::report::PdfRenderer renderer;
 #ifdef ABUSEDESK_HAVE_RENDER
     renderer = &ad::render::renderPdf;

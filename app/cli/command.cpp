@@ -9,6 +9,7 @@
 #include "util/timeutil.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <memory>
 #include <optional>
 
@@ -74,6 +75,13 @@ CaseStore& Args::store()
     if (!d->store)
         d->store = std::make_unique<CaseStore>(dbPath());
     return *d->store;
+}
+
+CaseStore& Args::existingStore()
+{
+    if (!d->store && !QFileInfo::exists(dbPath()))
+        throw Error::input(QStringLiteral("no case store at %1").arg(dbPath()));
+    return store();
 }
 
 QString Args::reviewer(const QCommandLineParser& parser) const

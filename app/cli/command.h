@@ -45,8 +45,11 @@ public:
 
     // The value of --db, or the user's default store.
     QString dbPath() const;
-    // Opens the store named by --db (creating it when missing).
+    // Opens the store named by --db (creating it when missing: import).
     CaseStore& store();
+    // Opens the store named by --db; a missing file is Error::input "no case store at …" (commands that
+    // read or decide never create a store).
+    CaseStore& existingStore();
     // The reviewer: --reviewer if the command has it and it was given, else $ABUSEDESK_REVIEWER, else
     // the operating-system user name.
     QString reviewer(const QCommandLineParser& parser) const;

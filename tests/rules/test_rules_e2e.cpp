@@ -9,6 +9,7 @@
 #include "util/timeutil.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -189,6 +190,17 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY(r.out.isEmpty());
         QCOMPARE(fileHash(db), before);
+    }
+
+    void missingStoreIsBadInput()
+    {
+        const QString missing = dir.filePath(QStringLiteral("no-such-store.sqlite"));
+        const Run r = cli({"evaluate", "--json", "--db", missing});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("no case store at ") + missing),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(missing)); // no empty store was created
     }
 
     // ---- the service on a store built with ImportWriter ---------------------------------------------
