@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QUrl>
+#include <QVarLengthArray>
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -859,6 +860,41 @@ private:
     {
         return idKey(QString(account + QLatin1Char('/') + list)); // ids hold no '/'
     }
+    static quint64 listKey(QByteArrayView account, QByteArrayView list)
+    {
+        QVarLengthArray<char, 160> key(account.size() + 1 + list.size());
+        std::copy(account.begin(), account.end(), key.begin());
+        key[account.size()] = '/';
+        std::copy(list.begin(), list.end(), key.begin() + account.size() + 1);
+        return idKey(QByteArrayView(key.constData(), key.size()));
+    }
+    // Rows that name a list lists.csv does not define: not an error (the spec is silent; the rows are kept as
+    // the platform exported them) but a warning per file with the count and the first one, so the reviewer
+    // knows the permission evidence or campaign cannot be tied to a list's source.
+    struct DanglingLists
+    {
+        qint64 rows = 0;
+        qint64 firstLine = 0;
+        QString firstAccount, firstList;
+        void note(qint64 line, QByteArrayView account, QByteArrayView list)
+        {
+            if (rows++ == 0) {
+                firstLine = line;
+                firstAccount = QString::fromUtf8(account);
+                firstList = QString::fromUtf8(list);
+            }
+        }
+    };
+    void warnDangling(const DanglingLists& d, const QString& file, const QString& what)
+    {
+        if (d.rows == 0)
+            return;
+        m_result.warnings.append(QStringLiteral("%1: %2 %3 a list that is not in lists.csv (first: line %4, "
+                                                "account %5, list %6)")
+                                     .arg(file)
+                                     .arg(d.rows)
+                                     .arg(what, QString::number(d.firstLine), d.firstAccount, d.firstList));
+    }
     QHash<quint64, qint64> m_accounts; // account id -> line in accounts.csv
     lists::U64Set m_lists;             // account/list of every lists.csv row
     lists::U64Set m_listFiles;         // account/list with a list file
@@ -1078,6 +1114,7 @@ void Importer::importCampaigns(EntryReader& in)
               cUnsub = r.index(u"unsubscribes"), cOpens = r.index(u"unique_opens"),
               cClicks = r.index(u"unique_clicks");
     QByteArray listIds;
+    DanglingLists dangling;
     while (r.next()) {
         CampaignUtf8 c;
         c.accountId = definedAccountRaw(r, cAcc);
@@ -1086,6 +1123,17 @@ void Importer::importCampaigns(EntryReader& in)
         c.subject = rawOf(r, cSubject);
         c.fromAddress = rawOf(r, cFrom);
         c.listIds = idListRaw(r, cLists, listIds);
+        for (qsizetype from = 0; from < c.listIds.size();) {
+            qsizetype end = c.listIds.indexOf(';', from);
+            if (end < 0)
+                end = c.listIds.size();
+            const QByteArrayView list = c.listIds.sliced(from, end - from);
+            if (!m_lists.contains(listKey(c.accountId, list))) {
+                dangling.note(r.fieldLine(cLists), c.accountId, list);
+                break; // one per campaign
+            }
+            from = end + 1;
+        }
         c.sent = *count(r, cSent, true);
         c.delivered = *count(r, cDelivered, true);
         c.bounces = *count(r, cBounces, true);
@@ -1116,6 +1164,9 @@ void Importer::importCampaigns(EntryReader& in)
         ++m_result.counts.campaigns;
         row();
     }
+    warnDangling(dangling, kCampaigns,
+                 dangling.rows == 1 ? QStringLiteral("campaign names in list_ids")
+                                    : QStringLiteral("campaigns name in list_ids"));
 }
 
 void Importer::importEvidence(EntryReader& in)
@@ -1137,10 +1188,13 @@ void Importer::importEvidence(EntryReader& in)
               cExpl = r.index(u"email_contact_explained"), cText = r.index(u"consent_text"),
               cConf = r.index(u"confirmed_at"), cPurchase = r.index(u"last_purchase_at"),
               cContacted = r.index(u"last_contacted_at");
+    DanglingLists dangling;
     while (r.next()) {
         EvidenceUtf8 e;
         e.accountId = definedAccountRaw(r, cAcc);
         e.listId = idRaw(r, cList, false);
+        if (!e.listId.isEmpty() && !m_lists.contains(listKey(e.accountId, e.listId)))
+            dangling.note(r.fieldLine(cList), e.accountId, e.listId);
         e.subscriber = requiredRaw(r, cSub);
         e.method = enumRaw(r, cMethod, evidenceMethods(), true);
         e.consentAt = timeMs(r, cConsent, false);
@@ -1157,6 +1211,8 @@ void Importer::importEvidence(EntryReader& in)
         ++m_result.counts.evidence;
         row();
     }
+    warnDangling(dangling, kEvidence,
+                 dangling.rows == 1 ? QStringLiteral("row names") : QStringLiteral("rows name"));
 }
 
 void Importer::importHistory(EntryReader& in)

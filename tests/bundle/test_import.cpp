@@ -439,6 +439,32 @@ private Q_SLOTS:
         QCOMPARE(r.fileCount, 11); // ignored files are not read
     }
 
+    void rowsNamingAnUndefinedListAreWarnings()
+    {
+        const QString dir = goodCopy();
+        replaceIn(dir + "/evidence.csv", "A1001,L2,bob@gmial.com", "A1001,L9,bob@gmial.com");
+        replaceIn(dir + "/campaigns.csv", ",L1;L2,", ",L1;X2;X3,");
+        CaseStore store(newPath(QStringLiteral("cases.sqlite")));
+        const ImportResult r = importBundle(store, dir, options());
+        QCOMPARE(r.warnings,
+                 (QStringList{
+                     "campaigns.csv: 1 campaign names in list_ids a list that is not in lists.csv (first: "
+                     "line 2, account A1001, list X2)",
+                     "evidence.csv: 1 row names a list that is not in lists.csv (first: line 3, account "
+                     "A1001, list L9)"}));
+        // Kept as exported: the rows are imported.
+        QCOMPARE(r.counts.campaigns, 3);
+        QCOMPARE(r.counts.evidence, 3);
+        // A list of another account with the same id does not count as defined (ids are per account).
+        const QString other = goodCopy();
+        replaceIn(other + "/evidence.csv", "A1001,L2,bob@gmial.com", "A1001,Q1,bob@gmial.com");
+        CaseStore store2(newPath(QStringLiteral("cases2.sqlite")));
+        QCOMPARE(
+            importBundle(store2, other, options()).warnings,
+            (QStringList{"evidence.csv: 1 row names a list that is not in lists.csv (first: line 3, account "
+                         "A1001, list Q1)"}));
+    }
+
     // Every bad input with the messages parsed by the importer's worker thread (the default) and in line:
     // the same error, the store unchanged.
     void badInput_data()
