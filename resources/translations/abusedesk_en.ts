@@ -342,59 +342,59 @@
 <context>
     <name>ad::ui::BackgroundJob</name>
     <message numerus="yes">
-        <source>%n account(s)</source>
+        <source>%Ln account(s)</source>
         <translation>
-            <numerusform>%n account</numerusform>
-            <numerusform>%n accounts</numerusform>
+            <numerusform>%Ln account</numerusform>
+            <numerusform>%Ln accounts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n campaign(s)</source>
+        <source>%Ln campaign(s)</source>
         <translation>
-            <numerusform>%n campaign</numerusform>
-            <numerusform>%n campaigns</numerusform>
+            <numerusform>%Ln campaign</numerusform>
+            <numerusform>%Ln campaigns</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n complaint(s)</source>
+        <source>%Ln complaint(s)</source>
         <translation>
-            <numerusform>%n complaint</numerusform>
-            <numerusform>%n complaints</numerusform>
+            <numerusform>%Ln complaint</numerusform>
+            <numerusform>%Ln complaints</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n evidence row(s)</source>
+        <source>%Ln evidence row(s)</source>
         <translation>
-            <numerusform>%n evidence row</numerusform>
-            <numerusform>%n evidence rows</numerusform>
+            <numerusform>%Ln evidence row</numerusform>
+            <numerusform>%Ln evidence rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s)</source>
+        <source>%Ln message(s)</source>
         <translation>
-            <numerusform>%n message</numerusform>
-            <numerusform>%n messages</numerusform>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n list(s) with %1</source>
+        <source>%Ln list(s) with %1</source>
         <translation>
-            <numerusform>%n list with %1</numerusform>
-            <numerusform>%n lists with %1</numerusform>
+            <numerusform>%Ln list with %1</numerusform>
+            <numerusform>%Ln lists with %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n address row(s)</source>
+        <source>%Ln address row(s)</source>
         <translation>
-            <numerusform>%n address row</numerusform>
-            <numerusform>%n address rows</numerusform>
+            <numerusform>%Ln address row</numerusform>
+            <numerusform>%Ln address rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s)</source>
+        <source>%Ln warning(s)</source>
         <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
+            <numerusform>%Ln warning</numerusform>
+            <numerusform>%Ln warnings</numerusform>
         </translation>
     </message>
     <message>

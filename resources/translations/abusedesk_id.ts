@@ -342,51 +342,51 @@
 <context>
     <name>ad::ui::BackgroundJob</name>
     <message numerus="yes">
-        <source>%n account(s)</source>
+        <source>%Ln account(s)</source>
         <translation>
-            <numerusform>%n akun</numerusform>
+            <numerusform>%Ln akun</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n campaign(s)</source>
+        <source>%Ln campaign(s)</source>
         <translation>
-            <numerusform>%n kampanye</numerusform>
+            <numerusform>%Ln kampanye</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n complaint(s)</source>
+        <source>%Ln complaint(s)</source>
         <translation>
-            <numerusform>%n keluhan</numerusform>
+            <numerusform>%Ln keluhan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n evidence row(s)</source>
+        <source>%Ln evidence row(s)</source>
         <translation>
-            <numerusform>%n baris bukti</numerusform>
+            <numerusform>%Ln baris bukti</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s)</source>
+        <source>%Ln message(s)</source>
         <translation>
-            <numerusform>%n pesan</numerusform>
+            <numerusform>%Ln pesan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n list(s) with %1</source>
+        <source>%Ln list(s) with %1</source>
         <translation>
-            <numerusform>%n daftar dengan %1</numerusform>
+            <numerusform>%Ln daftar dengan %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n address row(s)</source>
+        <source>%Ln address row(s)</source>
         <translation>
-            <numerusform>%n baris alamat</numerusform>
+            <numerusform>%Ln baris alamat</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n warning(s)</source>
+        <source>%Ln warning(s)</source>
         <translation>
-            <numerusform>%n peringatan</numerusform>
+            <numerusform>%Ln peringatan</numerusform>
         </translation>
     </message>
     <message>

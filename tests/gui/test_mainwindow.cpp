@@ -38,6 +38,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -203,6 +204,14 @@ private Q_SLOTS:
         QCOMPARE(BackgroundJob::importSummary(c, 1),
                  QStringLiteral("Imported 1 account, 2 campaigns, 0 complaints, 0 evidence rows, 1 message, "
                                 "1 list with 250 address rows (1 warning)."));
+        // Counts are written in the user's locale (digit grouping).
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        c.evidence = 1200;
+        const QString grouped = BackgroundJob::importSummary(c, 0);
+        QLocale::setDefault(before);
+        c.evidence = 0;
+        QVERIFY2(grouped.contains(QStringLiteral("1,200 evidence rows")), qPrintable(grouped));
         QTranslator indonesian;
         QVERIFY(indonesian.load(QStringLiteral(":/i18n/abusedesk_id.qm")));
         QCoreApplication::installTranslator(&indonesian);

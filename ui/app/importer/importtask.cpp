@@ -61,13 +61,13 @@ BackgroundJob::Progress BackgroundJob::progress() const
 QString BackgroundJob::importSummary(const bundle::ImportCounts& c, qsizetype warnings)
 {
     QStringList parts{
-        tr("%n account(s)", nullptr, int(c.accounts)), tr("%n campaign(s)", nullptr, int(c.campaigns)),
-        tr("%n complaint(s)", nullptr, int(c.complaints)), tr("%n evidence row(s)", nullptr, int(c.evidence)),
-        tr("%n message(s)", nullptr, int(c.messages))};
+        tr("%Ln account(s)", nullptr, int(c.accounts)), tr("%Ln campaign(s)", nullptr, int(c.campaigns)),
+        tr("%Ln complaint(s)", nullptr, int(c.complaints)),
+        tr("%Ln evidence row(s)", nullptr, int(c.evidence)), tr("%Ln message(s)", nullptr, int(c.messages))};
     if (c.lists > 0)
-        parts << tr("%n list(s) with %1", nullptr, int(c.lists))
-                     .arg(tr("%n address row(s)", nullptr, int(c.listRows)));
-    const QString warned = warnings > 0 ? tr("%n warning(s)", nullptr, int(warnings)) : tr("no warnings");
+        parts << tr("%Ln list(s) with %1", nullptr, int(c.lists))
+                     .arg(tr("%Ln address row(s)", nullptr, int(c.listRows)));
+    const QString warned = warnings > 0 ? tr("%Ln warning(s)", nullptr, int(warnings)) : tr("no warnings");
     return tr("Imported %1 (%2).").arg(parts.join(tr(", ")), warned);
 }
 
