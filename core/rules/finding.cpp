@@ -169,11 +169,14 @@ void appendObject(QByteArray& out, const QJsonObject& o, int depth, bool compact
     out += '}';
 }
 
-void appendArray(QByteArray& out, const QJsonArray& a, int depth, bool compact)
+// A JSON array of `items`, each written by appendItem(out, item, depth + 1), laid out as
+// QJsonDocument::Compact or Indented would.
+template <typename Items, typename AppendItem>
+void appendSequence(QByteArray& out, const Items& items, int depth, bool compact, AppendItem appendItem)
 {
     out += '[';
     bool first = true;
-    for (const QJsonValue& v : a) {
+    for (const auto& item : items) {
         if (compact) {
             if (!first)
                 out += ',';
@@ -181,7 +184,7 @@ void appendArray(QByteArray& out, const QJsonArray& a, int depth, bool compact)
             out += first ? "\n" : ",\n";
             appendIndent(out, depth + 1);
         }
-        appendValue(out, v, depth + 1, compact);
+        appendItem(out, item, depth + 1);
         first = false;
     }
     if (!compact) {
@@ -189,6 +192,12 @@ void appendArray(QByteArray& out, const QJsonArray& a, int depth, bool compact)
         appendIndent(out, depth);
     }
     out += ']';
+}
+
+void appendArray(QByteArray& out, const QJsonArray& a, int depth, bool compact)
+{
+    appendSequence(out, a, depth, compact,
+                   [compact](QByteArray& o, const QJsonValue& v, int d) { appendValue(o, v, d, compact); });
 }
 
 void appendValue(QByteArray& out, const QJsonValue& v, int depth, bool compact)
@@ -251,24 +260,8 @@ void appendFinding(QByteArray& out, const Finding& f, int depth, bool compact)
 
 void appendFindings(QByteArray& out, const QList<Finding>& findings, int depth, bool compact)
 {
-    out += '[';
-    bool first = true;
-    for (const Finding& f : findings) {
-        if (compact) {
-            if (!first)
-                out += ',';
-        } else {
-            out += first ? "\n" : ",\n";
-            appendIndent(out, depth + 1);
-        }
-        appendFinding(out, f, depth + 1, compact);
-        first = false;
-    }
-    if (!compact) {
-        out += '\n';
-        appendIndent(out, depth);
-    }
-    out += ']';
+    appendSequence(out, findings, depth, compact,
+                   [compact](QByteArray& o, const Finding& f, int d) { appendFinding(o, f, d, compact); });
 }
 
 } // namespace
