@@ -85,7 +85,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QSettings(QStringLiteral("OPTIMAIS"), QStringLiteral("abusedesk-test")).clear();
+        QSettings(QStringLiteral("OPTIMAIS"), QStringLiteral("abusedesk")).clear();
         m_settings = std::make_unique<Settings>();
         m_settings->setReviewer(QStringLiteral("alice"));
         m_settings->setLanguage(QStringLiteral("en"));

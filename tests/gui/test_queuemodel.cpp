@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -204,8 +205,19 @@ private Q_SLOTS:
         QCOMPARE(s.policyId(), QStringLiteral("mailbox-providers"));
         QCOMPARE(s.loadPolicy().id(), QStringLiteral("mailbox-providers"));
         QCOMPARE(s.effectiveStorePath(), QStringLiteral("/tmp/x.sqlite"));
-        // A test-mode location, never the user's real settings.
+        // A test-mode location, never the user's real settings, and one of this test's own: ctest runs
+        // tests in parallel and test_gui_mainwindow keeps its reviewer in the same settings file name, so a
+        // shared HOME let this test's clear() erase it mid-run (CI failure of 2026-11-30).
         QVERIFY(QStandardPaths::isTestModeEnabled());
+        const QString expectedHome =
+            QStringLiteral("/testhome/") + QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+        QVERIFY2(
+            QDir::homePath().endsWith(expectedHome),
+            qPrintable(QStringLiteral("HOME is %1; run through ctest, which gives each test its own HOME")
+                           .arg(QDir::homePath())));
+        QVERIFY(QSettings(QStringLiteral("OPTIMAIS"), QStringLiteral("abusedesk"))
+                    .fileName()
+                    .startsWith(QDir::homePath() + QStringLiteral("/.qttest/")));
         QSettings(QStringLiteral("OPTIMAIS"), QStringLiteral("abusedesk")).clear();
     }
 
