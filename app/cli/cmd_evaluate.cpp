@@ -51,6 +51,30 @@ public:
         ++m_count;
     }
 
+    // An evaluation as element(e) encoded it (on an evaluation worker thread).
+    void addEncoded(const ad::rules::Evaluation& e, QByteArray&& element)
+    {
+        if (!m_json) {
+            add(e);
+            return;
+        }
+        if (m_count == 0)
+            element[0] = '['; // "[\n    " instead of ",\n    ", same length
+        write(element);
+        ++m_count;
+    }
+
+    // The JSON element of `e` with the separator before it (",\n    "): the bytes add() writes for any
+    // element but the first. Pure, for EvaluationService's encoder.
+    static QByteArray element(const ad::rules::Evaluation& e)
+    {
+        QByteArray element;
+        element.reserve(2048);
+        element += ",\n    ";
+        ad::rules::appendIndentedJson(element, e, 1);
+        return element;
+    }
+
     void finish()
     {
         if (m_json) {
@@ -169,7 +193,15 @@ int runEvaluate(ad::cli::Args& args)
                                "--as-of"));
         if (byteOrderIsOutputOrder(store)) {
             // Streamed: nothing but the current evaluation is held.
-            service.evaluateEach(when, [&](ad::rules::Evaluation&& e) { printer.add(e); });
+            if (p.isSet(json)) {
+                // Serialised on the evaluation's worker thread (EvaluationService::setThreadCount).
+                service.evaluateEach(when, &Printer::element,
+                                     [&](ad::rules::Evaluation&& e, QByteArray&& bytes) {
+                                         printer.addEncoded(e, std::move(bytes));
+                                     });
+            } else {
+                service.evaluateEach(when, [&](ad::rules::Evaluation&& e) { printer.add(e); });
+            }
         } else {
             for (const auto& e : service.evaluateAll(when))
                 printer.add(e);

@@ -10,14 +10,28 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QStringBuilder>
+#include <QThread>
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <ctime>
+#include <deque>
+#include <exception>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace ad::rules {
 
 namespace {
+
+// CPU time of the calling thread in ms (diagnostics: how the work splits between reader and workers).
+qint64 threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
+}
 
 EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
 {
@@ -45,6 +59,228 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
     r.complaintCount = s.complaints.size();
     return r;
 }
+
+// ---- Parallel evaluation -----------------------------------------------------------------------------
+//
+// The calling thread reads the snapshots (the store's one connection) and push()es them; `workers`
+// threads evaluate them, each with its own Evaluator (its own compiled patterns), against the shared,
+// finished overlap index (linksFor is safe from several threads). Snapshots are handed over in batches
+// of kBatch consecutive accounts (one lock and wake-up per batch, not per account); the results come
+// back into a window of slots indexed by sequence number and are delivered in sequence on the calling
+// thread. push() blocks while the window is full, delivering meanwhile, so at most 64 snapshots or
+// results per worker are held. A failing evaluation is kept in its slot and thrown when delivery
+// reaches it: the sink sees exactly the evaluations before the first failing account, as with one
+// thread. Queued snapshots after a failure are dropped and no more are read.
+class ParallelEvaluation
+{
+public:
+    struct Result
+    {
+        Evaluation evaluation;
+        EvaluationRow row;
+        QByteArray encoded;
+    };
+    using Deliver = std::function<bool(Result&&)>; // false: stop (cancelled)
+
+    ParallelEvaluation(const Policy& policy, const OverlapIndex& overlap, const QDateTime& asOf,
+                       const EvaluationService::Encoder& encode, int workers)
+        : m_policy(policy), m_overlap(overlap), m_asOf(asOf), m_encode(encode),
+          m_window(size_t(64 * std::max(1, workers)))
+    {
+        m_batch.reserve(kBatch);
+        m_threads.reserve(size_t(workers));
+        try {
+            for (int i = 0; i < workers; ++i)
+                m_threads.emplace_back([this] { work(); });
+        } catch (...) {
+            stop();
+            throw;
+        }
+    }
+
+    ~ParallelEvaluation() { stop(); }
+
+    // Queues one snapshot and delivers what is ready; false when reading should stop (a failure is
+    // pending in the window, or `deliver` cancelled).
+    bool push(AccountSnapshot&& snapshot, const Deliver& deliver)
+    {
+        m_batch.push_back(std::move(snapshot));
+        ++m_pushed;
+        if (m_batch.size() >= kBatch && !flush())
+            return false;
+        return deliverReady(deliver, false);
+    }
+
+    // Delivers every remaining result in order (throws the first failure); false when cancelled.
+    bool finish(const Deliver& deliver)
+    {
+        flush();
+        return deliverReady(deliver, true);
+    }
+
+    // Joins the workers; their total CPU time in ms (diagnostics).
+    qint64 workerCpuMs()
+    {
+        stop();
+        return m_workerCpuMs;
+    }
+
+private:
+    static constexpr size_t kBatch = 8;
+
+    struct Job
+    {
+        qint64 first; // sequence number of snapshots[0]
+        std::vector<AccountSnapshot> snapshots;
+    };
+    struct Slot
+    {
+        bool ready = false;
+        std::exception_ptr error;
+        Result result;
+    };
+
+    Slot& slot(qint64 seq) { return m_window[size_t(seq % qint64(m_window.size()))]; }
+
+    // Hands the batch read so far to the workers; false when a failure is pending.
+    bool flush()
+    {
+        if (m_batch.empty())
+            return true;
+        Job job{m_pushed - qint64(m_batch.size()), std::move(m_batch)};
+        m_batch = {};
+        m_batch.reserve(kBatch);
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_failed)
+                return false;
+            m_jobs.push_back(std::move(job));
+        }
+        m_workAvailable.notify_one();
+        return true;
+    }
+
+    // Delivers results in sequence while they are ready; waits while the window is full (or, with
+    // `all`, until everything pushed is delivered).
+    bool deliverReady(const Deliver& deliver, bool all)
+    {
+        std::unique_lock lock(m_mutex);
+        while (m_next < m_pushed) {
+            Slot& s = slot(m_next);
+            if (!s.ready) {
+                const bool full = m_pushed - m_next >= qint64(m_window.size());
+                if (!all && !full)
+                    return !m_failed;
+                if (m_next >= m_pushed - qint64(m_batch.size())) {
+                    // What is awaited has not been handed over yet (a full window of kBatch-sized
+                    // batches never gets here; kept for any window size).
+                    lock.unlock();
+                    if (!flush())
+                        return false;
+                    lock.lock();
+                    continue;
+                }
+                m_resultReady.wait(lock);
+                continue;
+            }
+            if (s.error) {
+                const std::exception_ptr error = s.error;
+                s = Slot();
+                lock.unlock();
+                stop();
+                std::rethrow_exception(error);
+            }
+            Result r = std::move(s.result);
+            s = Slot();
+            ++m_next;
+            lock.unlock();
+            if (!deliver(std::move(r)))
+                return false;
+            lock.lock();
+        }
+        return !m_failed;
+    }
+
+    void work()
+    {
+        // Own rules state (compiled patterns, prepared lists); the policy is only read.
+        const Evaluator evaluator(m_policy);
+        std::vector<Slot> done;
+        for (;;) {
+            Job job;
+            {
+                std::unique_lock lock(m_mutex);
+                m_workAvailable.wait(lock, [&] { return m_closing || !m_jobs.empty(); });
+                if (m_jobs.empty()) {
+                    m_workerCpuMs += threadCpuMs();
+                    return;
+                }
+                job = std::move(m_jobs.front());
+                m_jobs.pop_front();
+            }
+            done.clear();
+            done.resize(job.snapshots.size());
+            qint64 failedAt = -1;
+            for (size_t i = 0; i < job.snapshots.size(); ++i) {
+                Slot& out = done[i];
+                out.ready = true;
+                try {
+                    out.result.evaluation = evaluator.evaluate(job.snapshots[i], m_asOf, &m_overlap);
+                    out.result.row = toRow(out.result.evaluation, job.snapshots[i]);
+                    if (m_encode)
+                        out.result.encoded = m_encode(out.result.evaluation);
+                } catch (...) {
+                    out.error = std::current_exception();
+                    failedAt = job.first + qint64(i);
+                    done.resize(i + 1); // nothing after the failing account is needed
+                    break;
+                }
+            }
+            job.snapshots.clear(); // freed here, not under the lock
+            {
+                std::lock_guard lock(m_mutex);
+                if (failedAt >= 0) {
+                    // Drop the queued snapshots after the failing account.
+                    m_failed = true;
+                    while (!m_jobs.empty() && m_jobs.back().first > failedAt)
+                        m_jobs.pop_back();
+                }
+                for (size_t i = 0; i < done.size(); ++i)
+                    slot(job.first + qint64(i)) = std::move(done[i]);
+            }
+            m_resultReady.notify_one();
+        }
+    }
+
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closing = true;
+            m_jobs.clear();
+        }
+        m_workAvailable.notify_all();
+        for (std::thread& t : m_threads) {
+            if (t.joinable())
+                t.join();
+        }
+        m_threads.clear();
+    }
+
+    const Policy& m_policy;
+    const OverlapIndex& m_overlap;
+    const QDateTime m_asOf;
+    const EvaluationService::Encoder& m_encode;
+    std::mutex m_mutex;
+    std::condition_variable m_workAvailable, m_resultReady;
+    std::deque<Job> m_jobs;
+    std::vector<Slot> m_window;
+    std::vector<AccountSnapshot> m_batch; // read, not yet handed over (calling thread only)
+    qint64 m_pushed = 0, m_next = 0;      // m_pushed counts m_batch; both on the calling thread
+    bool m_closing = false, m_failed = false;
+    qint64 m_workerCpuMs = 0;
+    std::vector<std::thread> m_threads;
+};
 
 } // namespace
 
@@ -120,7 +356,13 @@ struct EvaluationService::Private
     std::shared_ptr<OverlapIndex> index;
     std::shared_ptr<std::mutex> use;
 
+    int threads = 0; // setThreadCount; <= 0: defaultThreadCount()
+
     Private(CaseStore& s, const Policy& p) : store(s), policy(p), evaluator(p) {}
+
+    void run(const QDateTime& asOf, const Encoder& encode,
+             const std::function<void(Evaluation&&, QByteArray&&)>& sink,
+             const std::function<bool(qint64)>& progress);
 
     std::unique_ptr<OverlapIndex> build(const OverlapIndex::Options& options)
     {
@@ -226,7 +468,46 @@ QDateTime EvaluationService::defaultAsOf() const
     return latest ? latest->info.exportedAt : QDateTime();
 }
 
+void EvaluationService::setThreadCount(int threads)
+{
+    d->threads = threads;
+}
+
+int EvaluationService::threadCount() const
+{
+    return d->threads > 0 ? d->threads : defaultThreadCount();
+}
+
+int EvaluationService::defaultThreadCount()
+{
+    bool ok = false;
+    const int fromEnv = qEnvironmentVariableIntValue("ABUSEDESK_EVAL_THREADS", &ok);
+    if (ok && fromEnv > 0)
+        return fromEnv;
+    return std::max(1, QThread::idealThreadCount());
+}
+
 void EvaluationService::evaluateEach(const QDateTime& asOf, const std::function<void(Evaluation&&)>& sink,
+                                     const std::function<bool(qint64)>& progress)
+{
+    d->run(
+        asOf, {},
+        [&](Evaluation&& e, QByteArray&&) {
+            if (sink)
+                sink(std::move(e));
+        },
+        progress);
+}
+
+void EvaluationService::evaluateEach(const QDateTime& asOf, const Encoder& encode,
+                                     const std::function<void(Evaluation&&, QByteArray&&)>& sink,
+                                     const std::function<bool(qint64)>& progress)
+{
+    d->run(asOf, encode, sink, progress);
+}
+
+void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encode,
+                                     const std::function<void(Evaluation&&, QByteArray&&)>& sink,
                                      const std::function<bool(qint64)>& progress)
 {
     if (!asOf.isValid())
@@ -234,44 +515,65 @@ void EvaluationService::evaluateEach(const QDateTime& asOf, const std::function<
             QStringLiteral("no evaluation time: the store has no import and no as-of time was given"));
     QElapsedTimer timer;
     // Only the compact cache rows are kept until the end (the write happens once every account has been
-    // evaluated, so a cancelled run changes nothing); the evaluations go to the sink one by one.
+    // evaluated, so a cancelled or failed run changes nothing); the evaluations go to the sink one by one.
     QList<EvaluationRow> rows;
     qint64 done = 0;
     bool cancelled = false;
+    qint64 readerCpuMs = 0, workerCpuMs = 0;
+    const int workers = threads > 0 ? threads : defaultThreadCount();
     // One snapshot of the store for the whole read, memory-mapped (a pass over most of the file).
-    d->store.readConsistently(true, [&] {
-        const bool builtNow = d->acquire();
-        std::lock_guard use(*d->use);
-        OverlapIndex& overlap = *d->index;
+    store.readConsistently(true, [&] {
+        const bool builtNow = acquire();
+        std::lock_guard useLock(*use);
+        OverlapIndex& overlap = *index;
         // Current statuses may have changed by decisions since the index was built — unless it was built
         // just now, in this read transaction (then it holds the statuses of this snapshot).
         if (!builtNow)
-            d->store.forEachCurrentStatus(
-                [&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
+            store.forEachCurrentStatus([&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
         timer.start();
-        rows.reserve(qsizetype(d->store.accountCount()));
+        readerCpuMs = -threadCpuMs();
+        rows.reserve(qsizetype(store.accountCount()));
         // Only what the enabled rules read (registry.cpp), the campaigns of the rates and the complaints
         // the cache counts (toRow).
-        const snapshot::Parts parts = d->evaluator.neededParts() | snapshot::Campaigns | snapshot::Complaints;
-        d->store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
-            Evaluation e = d->evaluator.evaluate(s, asOf, &overlap);
-            rows << toRow(e, s);
+        const snapshot::Parts parts = evaluator.neededParts() | snapshot::Campaigns | snapshot::Complaints;
+        auto deliver = [&](Evaluation&& e, EvaluationRow&& row, QByteArray&& encoded) {
+            rows << std::move(row);
             if (sink)
-                sink(std::move(e));
+                sink(std::move(e), std::move(encoded));
             ++done;
             if (progress && !progress(done)) {
                 cancelled = true;
                 return false;
             }
             return true;
-        });
+        };
+        if (workers <= 1) {
+            store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
+                Evaluation e = evaluator.evaluate(s, asOf, &overlap);
+                EvaluationRow row = toRow(e, s);
+                QByteArray encoded = encode ? encode(e) : QByteArray();
+                return deliver(std::move(e), std::move(row), std::move(encoded));
+            });
+            readerCpuMs += threadCpuMs();
+            return;
+        }
+        ParallelEvaluation parallel(policy, overlap, asOf, encode, workers);
+        const ParallelEvaluation::Deliver next = [&](ParallelEvaluation::Result&& r) {
+            return deliver(std::move(r.evaluation), std::move(r.row), std::move(r.encoded));
+        };
+        store.forEachSnapshot(parts, [&](AccountSnapshot&& s) { return parallel.push(std::move(s), next); });
+        if (!cancelled)
+            parallel.finish(next);
+        readerCpuMs += threadCpuMs();
+        workerCpuMs = parallel.workerCpuMs();
     });
     if (cancelled)
         throw Error::cancelled();
     const qint64 evaluated = timer.elapsed();
-    d->store.saveEvaluations(rows);
-    qDebug("evaluated %lld accounts in %lld ms, cache written in %lld ms", done, evaluated,
-           timer.elapsed() - evaluated);
+    store.saveEvaluations(rows);
+    qDebug("evaluated %lld accounts in %lld ms (%d thread(s); CPU: reading and delivering %lld ms, workers "
+           "%lld ms), cache written in %lld ms",
+           done, evaluated, workers, readerCpuMs, workerCpuMs, timer.elapsed() - evaluated);
 }
 
 QList<Evaluation> EvaluationService::evaluateAll(const QDateTime& asOf,

@@ -80,6 +80,26 @@ public:
     // after the last one (nothing is written when `progress` cancels). For writers that stream output.
     void evaluateEach(const QDateTime& asOf, const std::function<void(Evaluation&&)>& sink,
                       const std::function<bool(qint64 done)>& progress = {});
+    // The same, with `encode` run on the thread that made each evaluation (with several threads, many at
+    // once: it must not touch shared state) and its bytes handed to `sink` with the evaluation, still in
+    // account_id order on the calling thread. For output that is serialised per account (evaluate --json).
+    using Encoder = std::function<QByteArray(const Evaluation&)>;
+    void evaluateEach(const QDateTime& asOf, const Encoder& encode,
+                      const std::function<void(Evaluation&&, QByteArray&& encoded)>& sink,
+                      const std::function<bool(qint64 done)>& progress = {});
+
+    // Threads evaluating in evaluateEach and evaluateAll. The store is read on the calling thread, which
+    // also hands the results to the sink and the progress callback in account order and writes the cache
+    // (one connection, one writer); with n > 1, n worker threads run the rules (and the encoder) on the
+    // snapshots read, each with its own Evaluator, at most 64 per worker read ahead of the sink. The
+    // results, their order, the cache rows and the errors are those of one thread: an error in any
+    // worker stops the read, nothing is written to the cache and the first error (in account order of
+    // the failures seen) is thrown; a cancelling `progress` stops the workers likewise. 1 = everything on
+    // the calling thread, as before. n <= 0 (the default) = defaultThreadCount().
+    void setThreadCount(int threads);
+    int threadCount() const; // the effective count, >= 1
+    // ABUSEDESK_EVAL_THREADS when it is a positive integer, else QThread::idealThreadCount() (at least 1).
+    static int defaultThreadCount();
     Evaluation evaluateAccount(const QString& accountId, const QDateTime& asOf);
 
     // The cross-account index is built once per store file and data version (imports) and policy

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <numeric>
 #include <vector>
 
@@ -145,9 +146,17 @@ struct OverlapIndex::Private
     std::vector<std::vector<int>> accountClusters;               // account -> cluster roots
     QHash<int, std::vector<int>> clusterAccounts;                // root -> accounts (limited)
     bool finished = false;
-    // The last answer of linksFor (both multi-account rules ask for the same account in a row).
-    QString lastId;
-    QList<Link> lastLinks;
+    // linksFor remembers its last answer per thread (both multi-account rules ask for the same account in
+    // a row; EvaluationService asks from several worker threads at once): the cache names the index by
+    // `uid` (unique per index in the process) and `generation` (bumped by setStatus, whose change the
+    // remembered answer may not carry).
+    const quint64 uid = nextUid();
+    std::atomic<quint64> generation{0};
+    static quint64 nextUid()
+    {
+        static std::atomic<quint64> counter{0};
+        return ++counter;
+    }
 
     int account(const QString& id)
     {
@@ -401,8 +410,16 @@ QList<OverlapIndex::Link> OverlapIndex::linksFor(const QString& accountId) const
     const auto ai = d->accountIndex.constFind(accountId);
     if (ai == d->accountIndex.constEnd() || !d->finished)
         return {};
-    if (d->lastId == accountId)
-        return d->lastLinks;
+    struct LastAnswer
+    {
+        quint64 uid = 0, generation = 0;
+        QString accountId;
+        QList<Link> links;
+    };
+    thread_local LastAnswer last;
+    const quint64 generation = d->generation.load(std::memory_order_acquire);
+    if (last.uid == d->uid && last.generation == generation && last.accountId == accountId)
+        return last.links;
     const int a = ai.value();
     QHash<int, Link> links;
     auto link = [&](int other) -> Link& {
@@ -480,8 +497,7 @@ QList<OverlapIndex::Link> OverlapIndex::linksFor(const QString& accountId) const
         out.push_back(std::move(l));
     }
     std::sort(out.begin(), out.end(), [](const Link& x, const Link& y) { return x.accountId < y.accountId; });
-    d->lastId = accountId;
-    d->lastLinks = out;
+    last = {d->uid, generation, accountId, out};
     return out;
 }
 
@@ -491,8 +507,7 @@ void OverlapIndex::setStatus(const QString& accountId, AccountStatus status)
     if (it == d->accountIndex.constEnd() || d->statuses[size_t(it.value())] == status)
         return;
     d->statuses[size_t(it.value())] = status;
-    d->lastId.clear(); // the remembered answer may carry the old status
-    d->lastLinks.clear();
+    d->generation.fetch_add(1, std::memory_order_acq_rel); // remembered answers may carry the old status
 }
 
 qint64 OverlapIndex::accountCount() const

@@ -79,7 +79,8 @@ public:
         QStringList linkDomains;                      // shared, sorted
         QList<ContentMatch> content;                  // best pair per shared content cluster
     };
-    // The accounts linked to `accountId`, sorted by account id (empty for an unknown account).
+    // The accounts linked to `accountId`, sorted by account id (empty for an unknown account). After
+    // finish(), linksFor may be called from several threads at once (nothing else may run meanwhile).
     QList<Link> linksFor(const QString& accountId) const;
 
     // Updates the current status of a known account (unknown ids are ignored). The index may outlive
