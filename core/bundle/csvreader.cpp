@@ -118,10 +118,12 @@ bool isValidUtf8(QByteArrayView bytes, qsizetype* badOffset)
     return true;
 }
 
-CsvReader::CsvReader(ByteSource& source, QString fileName) : m_source(source), m_file(std::move(fileName))
+CsvReader::CsvReader(ByteSource& source, QString fileName) : m_source(&source), m_file(std::move(fileName))
 {
     m_buf.resize(kChunk);
 }
+
+CsvReader::CsvReader(CsvFeed& feed, QString fileName) : m_feed(&feed), m_file(std::move(fileName)) {}
 
 bool CsvReader::fill()
 {
@@ -131,7 +133,7 @@ bool CsvReader::fill()
         return false;
     m_pos = 0;
     m_end = 0;
-    const qint64 n = m_source.read(m_buf.data(), kChunk);
+    const qint64 n = m_source->read(m_buf.data(), kChunk);
     if (n <= 0) {
         m_eof = true;
         return false;
@@ -142,7 +144,7 @@ bool CsvReader::fill()
         m_started = true;
         // Make sure the first three bytes are there to recognise a BOM.
         while (m_end < 3) {
-            const qint64 more = m_source.read(m_buf.data() + m_end, kChunk - m_end);
+            const qint64 more = m_source->read(m_buf.data() + m_end, kChunk - m_end);
             if (more <= 0)
                 break;
             m_end += qsizetype(more);
@@ -185,7 +187,17 @@ QString CsvReader::text(int i) const
 
 bool CsvReader::parseRecord()
 {
-    m_data.resize(0);
+    if (!parseFields())
+        return false;
+    m_recData = m_data.constData();
+    m_recFields = m_fields.data();
+    m_recCount = int(m_fields.size());
+    return true;
+}
+
+bool CsvReader::parseFields()
+{
+    m_dataLen = 0;
     m_fields.clear();
     // Skip empty lines.
     for (;;) {
@@ -210,15 +222,14 @@ bool CsvReader::parseRecord()
     for (;;) {
         const int fieldIndex = int(m_fields.size());
         Field f;
-        f.start = m_data.size();
+        f.start = m_dataLen;
         f.line = m_line;
         if (fill() && m_buf[m_pos] == '"') {
             const qint64 openLine = m_line;
             ++m_pos;
             for (;;) {
                 if (!fill())
-                    fail(openLine, fieldIndex,
-                         QString::fromUtf8(head(QByteArrayView(m_data).sliced(f.start), 60)),
+                    fail(openLine, fieldIndex, QString::fromUtf8(head(dataFrom(f.start), 60)),
                          QStringLiteral(
                              "unterminated quoted field: the quote opened on this line is never closed"));
                 const char* b = m_buf.constData();
@@ -237,7 +248,7 @@ bool CsvReader::parseRecord()
                     }
                     ++i;
                 }
-                m_data.append(b + m_pos, i - m_pos);
+                addData(b + m_pos, i - m_pos);
                 m_pos = i;
                 if (i == m_end) {
                     if (crAtEnd && !(fill() && m_buf[m_pos] == '\n'))
@@ -246,7 +257,7 @@ bool CsvReader::parseRecord()
                 }
                 ++m_pos; // the quote
                 if (fill() && m_buf[m_pos] == '"') {
-                    m_data.append('"');
+                    addData("\"", 1);
                     ++m_pos;
                     continue;
                 }
@@ -255,8 +266,7 @@ bool CsvReader::parseRecord()
             if (fill()) {
                 const char c = m_buf[m_pos];
                 if (c != ',' && c != '\n' && c != '\r')
-                    fail(m_line, fieldIndex,
-                         QString::fromUtf8(head(QByteArrayView(m_data).sliced(f.start), 60)),
+                    fail(m_line, fieldIndex, QString::fromUtf8(head(dataFrom(f.start), 60)),
                          QStringLiteral("unexpected text after the closing quote of a quoted field"));
             }
         } else {
@@ -265,12 +275,11 @@ bool CsvReader::parseRecord()
                 qsizetype i = m_pos;
                 while (i < m_end && !kSpecial[uchar(b[i])])
                     ++i;
-                m_data.append(b + m_pos, i - m_pos);
+                addData(b + m_pos, i - m_pos);
                 m_pos = i;
                 if (i < m_end) {
                     if (b[i] == '"')
-                        fail(m_line, fieldIndex,
-                             QString::fromUtf8(head(QByteArrayView(m_data).sliced(f.start), 60)),
+                        fail(m_line, fieldIndex, QString::fromUtf8(head(dataFrom(f.start), 60)),
                              QStringLiteral("a quote inside an unquoted field (quote the whole field and "
                                             "double the quote)"));
                     break;
@@ -279,7 +288,7 @@ bool CsvReader::parseRecord()
                     break;
             }
         }
-        f.length = m_data.size() - f.start;
+        f.length = m_dataLen - f.start;
         m_fields.push_back(f);
         if (!fill())
             return true; // the last record may lack a line end
@@ -295,12 +304,12 @@ bool CsvReader::parseRecord()
 
 void CsvReader::validateUtf8() const
 {
-    for (int i = 0; i < int(m_fields.size()); ++i) {
+    for (int i = 0; i < m_recCount; ++i) {
         qsizetype bad = 0;
         const QByteArrayView v = raw(i);
         if (isValidUtf8(v, &bad))
             continue;
-        qint64 line = m_fields[size_t(i)].line;
+        qint64 line = m_recFields[i].line;
         for (qsizetype k = 0; k < bad; ++k) {
             if (v[k] == '\n' || (v[k] == '\r' && (k + 1 >= v.size() || v[k + 1] != '\n')))
                 ++line;
@@ -313,6 +322,21 @@ void CsvReader::validateUtf8() const
 }
 
 void CsvReader::readHeader(const QStringList& required, const QStringList* optional, QStringList* warnings)
+{
+    if (m_feed) {
+        m_batch = m_feed->nextBatch(); // throws the producer's readHeaderNames() error
+        if (!m_batch)
+            throw Error::internal(QStringLiteral("%1: the CSV producer gave no header").arg(m_file));
+        m_header = m_batch->header;
+        m_recordLine = m_batch->headerLine;
+        m_batchRecord = 0;
+    } else {
+        readHeaderNames();
+    }
+    checkHeader(required, optional, warnings);
+}
+
+void CsvReader::readHeaderNames()
 {
     if (!parseRecord())
         throw Error::at(m_file, 1, QString(), QString(),
@@ -328,6 +352,11 @@ void CsvReader::readHeader(const QStringList& required, const QStringList* optio
                  QStringLiteral("column \"%1\" appears twice in the header").arg(name));
         m_header.append(name);
     }
+}
+
+void CsvReader::checkHeader(const QStringList& required, const QStringList* optional,
+                            QStringList* warnings) const
+{
     for (const QString& r : required) {
         if (!m_header.contains(r))
             throw Error::at(m_file, m_recordLine, r, QString(),
@@ -347,6 +376,8 @@ void CsvReader::readHeader(const QStringList& required, const QStringList* optio
 
 bool CsvReader::next()
 {
+    if (m_feed)
+        return nextFed();
     if (!parseRecord())
         return false;
     if (m_fields.size() != size_t(m_header.size()))
@@ -356,6 +387,33 @@ bool CsvReader::next()
                  .arg(m_fields.size() == 1 ? QString() : QStringLiteral("s"))
                  .arg(m_header.size()));
     validateUtf8();
+    return true;
+}
+
+void CsvReader::appendRecord(CsvBatch& batch) const
+{
+    const qsizetype base = batch.data.size();
+    batch.data.append(m_data.constData(), m_dataLen);
+    batch.records.push_back({batch.fields.size(), int(m_fields.size()), m_recordLine});
+    for (Field f : m_fields) {
+        f.start += base;
+        batch.fields.push_back(f);
+    }
+}
+
+bool CsvReader::nextFed()
+{
+    while (!m_batch || m_batchRecord >= m_batch->records.size()) {
+        m_batch = m_feed->nextBatch(); // throws the producer's error after the records before it
+        m_batchRecord = 0;
+        if (!m_batch)
+            return false;
+    }
+    const CsvBatch::Record& rec = m_batch->records[m_batchRecord++];
+    m_recData = m_batch->data.constData();
+    m_recFields = m_batch->fields.data() + rec.firstField;
+    m_recCount = rec.fieldCount;
+    m_recordLine = rec.line;
     return true;
 }
 

@@ -527,6 +527,216 @@ private:
     std::thread m_thread; // last: started once the rest is set up
 };
 
+// Reads and parses one CSV file of the bundle (accounts.csv … complaints/complaints.csv) on a thread of its
+// own while the importer's thread checks the rows and writes them: the producer runs an ordinary CsvReader
+// (reading, SHA-256, RFC 4180 parsing, UTF-8 and field-count checks) and hands the records over in
+// batches through a bounded queue (kMaxItems batches of up to kBatchRecords records or kBatchBytes bytes:
+// memory does not grow with the file); the importer reads them through a fed CsvReader (csvreader.h). The
+// first error the producer meets is queued after the records before it, so the importer reports the same
+// first error as without the producer (a row's own error before a later row's syntax error). Progress and
+// cancellation stay on the importer's thread: the bytes the producer read are reported (onBytes) as their
+// batch is taken; the producer also stops by itself on `cancel`. The destructor stops and joins it (an
+// error or a cancellation on the importer's side). SQLite and the importer's state are never touched by it.
+class CsvProducer final : public CsvFeed
+{
+public:
+    CsvProducer(BundleSource& source, const QString& path, const std::atomic<bool>* cancel,
+                std::function<void(qint64)> onBytes)
+        : m_source(source), m_path(path), m_cancel(cancel), m_onBytes(std::move(onBytes))
+    {
+        m_thread = std::thread([this] { work(); });
+    }
+    ~CsvProducer() override
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_space.notify_all();
+        m_thread.join();
+    }
+    CsvProducer(const CsvProducer&) = delete;
+    CsvProducer& operator=(const CsvProducer&) = delete;
+
+    const CsvBatch* nextBatch() override
+    {
+        if (m_current) {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_free.push_back(std::move(m_current));
+        }
+        if (m_file)
+            return nullptr;
+        Item it = take();
+        switch (it.kind) {
+        case Item::Batch:
+            m_current = std::move(it.batch);
+            return m_current.get();
+        case Item::FileDone:
+            m_file = it.file;
+            return nullptr;
+        case Item::Failed:
+            std::rethrow_exception(it.error);
+        case Item::End:
+            break;
+        }
+        throw Error::internal(QStringLiteral("%1: the CSV producer ended without the file").arg(m_path));
+    }
+    // The file's record (size, SHA-256), once the reader has reached the end of the file.
+    ImportedFile finish()
+    {
+        while (nextBatch()) {
+        }
+        return *m_file;
+    }
+
+private:
+    static constexpr size_t kMaxItems = 8;
+    static constexpr size_t kBatchRecords = 512;
+    static constexpr qsizetype kBatchBytes = 128 * 1024;
+    struct StopRequested
+    {};
+    struct Item
+    {
+        enum Kind
+        {
+            Batch,
+            FileDone,
+            Failed,
+            End
+        } kind = End;
+        std::unique_ptr<CsvBatch> batch;
+        ImportedFile file;
+        std::exception_ptr error;
+        qint64 bytes = 0; // read by the producer since the previous item
+    };
+
+    Item take()
+    {
+        Item it;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_ready.wait(lock, [this] { return !m_items.empty(); });
+            it = std::move(m_items.front());
+            m_items.pop_front();
+        }
+        m_space.notify_one();
+        if (it.bytes)
+            m_onBytes(it.bytes); // progress and cancellation, on the importer's thread
+        return it;
+    }
+    void push(Item&& it)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_space.wait(lock, [this] { return m_stop || m_items.size() < kMaxItems; });
+        if (m_stop)
+            throw StopRequested();
+        it.bytes = m_pendingBytes;
+        m_pendingBytes = 0;
+        m_items.push_back(std::move(it));
+        lock.unlock();
+        m_ready.notify_one();
+    }
+    void finish(Item&& it)
+    {
+        try {
+            push(std::move(it));
+        } catch (const StopRequested&) {
+        }
+    }
+    std::unique_ptr<CsvBatch> freshBatch()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            if (!m_free.empty()) {
+                std::unique_ptr<CsvBatch> b = std::move(m_free.back());
+                m_free.pop_back();
+                b->clear();
+                return b;
+            }
+        }
+        return std::make_unique<CsvBatch>();
+    }
+    void pushBatch(std::unique_ptr<CsvBatch>& b)
+    {
+        Item it;
+        it.kind = Item::Batch;
+        it.batch = std::move(b);
+        push(std::move(it));
+    }
+    void work()
+    {
+        const std::function<void(qint64)> hook = [this](qint64 n) {
+            m_pendingBytes += n;
+            bool stop;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                stop = m_stop;
+            }
+            if (stop)
+                throw StopRequested();
+            if (m_cancel && m_cancel->load(std::memory_order_relaxed))
+                throw Error::cancelled();
+        };
+        try {
+            m_source.read([this](const BundleEntry& e) { return e.path == m_path; },
+                          [&](const BundleEntry&, EntryReader& in) {
+                              std::unique_ptr<CsvBatch> b = freshBatch();
+                              try {
+                                  CsvReader csv(in, m_path);
+                                  csv.readHeaderNames();
+                                  b->header = csv.header();
+                                  b->headerLine = csv.line();
+                                  while (csv.next()) {
+                                      csv.appendRecord(*b);
+                                      if (b->records.size() >= kBatchRecords ||
+                                          b->data.size() >= kBatchBytes) {
+                                          pushBatch(b);
+                                          b = freshBatch();
+                                      }
+                                  }
+                              } catch (const StopRequested&) {
+                                  throw;
+                              } catch (...) {
+                                  // The records before the error first (the header batch: only with its
+                                  // header, i.e. when the error is in a later row).
+                                  if (!b->records.empty() || b->headerLine != 0)
+                                      pushBatch(b);
+                                  throw;
+                              }
+                              pushBatch(b);
+                          },
+                          [this](const ImportedFile& f) {
+                              Item it;
+                              it.kind = Item::FileDone;
+                              it.file = f;
+                              push(std::move(it));
+                          },
+                          &hook);
+            finish(Item{});
+        } catch (const StopRequested&) {
+        } catch (...) {
+            Item it;
+            it.kind = Item::Failed;
+            it.error = std::current_exception();
+            finish(std::move(it));
+        }
+    }
+
+    BundleSource& m_source;
+    const QString m_path;
+    const std::atomic<bool>* m_cancel;
+    std::function<void(qint64)> m_onBytes;
+    std::mutex m_mutex;
+    std::condition_variable m_ready, m_space;
+    std::deque<Item> m_items;
+    std::vector<std::unique_ptr<CsvBatch>> m_free; // batches the reader is done with, for reuse
+    bool m_stop = false;
+    qint64 m_pendingBytes = 0;           // producer's thread only
+    std::unique_ptr<CsvBatch> m_current; // reader's thread only: the batch being read
+    std::optional<ImportedFile> m_file;  // reader's thread only: the file's record, at the end
+    std::thread m_thread;                // last: started once the rest is set up
+};
+
 class Importer
 {
 public:
@@ -819,14 +1029,17 @@ private:
     void takeMessages(qsizetype before, bool wait);
 
     void readOne(const QString& path, const std::function<void(EntryReader&)>& fn);
+    // Reads one of the bundle's top-level CSV files through `fn`: parsed by a CsvProducer thread
+    // (ImportOptions::parseCsvInParallel) or in line.
+    void readCsv(const QString& path, const std::function<void(CsvReader&)>& fn);
 
     void readManifest();
-    void importAccounts(EntryReader& in);
-    void importLists(EntryReader& in);
-    void importCampaigns(EntryReader& in);
-    void importEvidence(EntryReader& in);
-    void importHistory(EntryReader& in);
-    void importComplaintsCsv(EntryReader& in);
+    void importAccounts(CsvReader& r);
+    void importLists(CsvReader& r);
+    void importCampaigns(CsvReader& r);
+    void importEvidence(CsvReader& r);
+    void importHistory(CsvReader& r);
+    void importComplaintsCsv(CsvReader& r);
     void importListFile(const QString& path, const Classified& c, EntryReader& in);
     void importArf(const QString& path, const QString& account, EntryReader& in);
     void checkAccountFolder(const QString& path, const QString& account) const
@@ -963,6 +1176,22 @@ void Importer::readOne(const QString& path, const std::function<void(EntryReader
                    [this](const ImportedFile& f) { fileRead(f); });
 }
 
+void Importer::readCsv(const QString& path, const std::function<void(CsvReader&)>& fn)
+{
+    if (!m_opt.parseCsvInParallel) {
+        readOne(path, [&](EntryReader& in) {
+            CsvReader r(in, path);
+            fn(r);
+        });
+        return;
+    }
+    startFile(path);
+    CsvProducer producer(*m_source, path, m_opt.cancel, [this](qint64 n) { onBytes(n); });
+    CsvReader r(producer, path);
+    fn(r);
+    fileRead(producer.finish());
+}
+
 void Importer::readManifest()
 {
     QByteArray text;
@@ -1025,7 +1254,7 @@ void Importer::readManifest()
     m_manifestSource = src.toString();
 }
 
-void Importer::importAccounts(EntryReader& in)
+void Importer::importAccounts(CsvReader& r)
 {
     static const QStringList req{QStringLiteral("account_id"), QStringLiteral("name"),
                                  QStringLiteral("owner_email"), QStringLiteral("signup_at"),
@@ -1035,7 +1264,6 @@ void Importer::importAccounts(EntryReader& in)
                                  QStringLiteral("flag_reason")};
     static const QStringList statuses{QStringLiteral("active"), QStringLiteral("warned"),
                                       QStringLiteral("suspended"), QStringLiteral("terminated")};
-    CsvReader r(in, kAccounts);
     r.readHeader(req, &opt, &m_result.warnings);
     const int cId = r.index(u"account_id"), cName = r.index(u"name"), cOwner = r.index(u"owner_email"),
               cFrom = r.index(u"from_addresses"), cPostal = r.index(u"postal_address"),
@@ -1063,13 +1291,12 @@ void Importer::importAccounts(EntryReader& in)
     }
 }
 
-void Importer::importLists(EntryReader& in)
+void Importer::importLists(CsvReader& r)
 {
     static const QStringList req{QStringLiteral("account_id"), QStringLiteral("list_id"),
                                  QStringLiteral("source")};
     static const QStringList opt{QStringLiteral("name"), QStringLiteral("acquired_at"),
                                  QStringLiteral("size"), QStringLiteral("double_opt_in")};
-    CsvReader r(in, kLists);
     r.readHeader(req, &opt, &m_result.warnings);
     const int cAcc = r.index(u"account_id"), cList = r.index(u"list_id"), cName = r.index(u"name"),
               cSource = r.index(u"source"), cAcq = r.index(u"acquired_at"), cSize = r.index(u"size"),
@@ -1096,7 +1323,7 @@ void Importer::importLists(EntryReader& in)
     }
 }
 
-void Importer::importCampaigns(EntryReader& in)
+void Importer::importCampaigns(CsvReader& r)
 {
     static const QStringList req{
         QStringLiteral("account_id"), QStringLiteral("campaign_id"),  QStringLiteral("sent_at"),
@@ -1105,7 +1332,6 @@ void Importer::importCampaigns(EntryReader& in)
     static const QStringList opt{QStringLiteral("subject"), QStringLiteral("from_address"),
                                  QStringLiteral("list_ids"), QStringLiteral("hard_bounces"),
                                  QStringLiteral("unique_clicks")};
-    CsvReader r(in, kCampaigns);
     r.readHeader(req, &opt, &m_result.warnings);
     const int cAcc = r.index(u"account_id"), cId = r.index(u"campaign_id"), cSentAt = r.index(u"sent_at"),
               cSubject = r.index(u"subject"), cFrom = r.index(u"from_address"), cLists = r.index(u"list_ids"),
@@ -1169,7 +1395,7 @@ void Importer::importCampaigns(EntryReader& in)
                                     : QStringLiteral("campaigns name in list_ids"));
 }
 
-void Importer::importEvidence(EntryReader& in)
+void Importer::importEvidence(CsvReader& r)
 {
     static const QStringList req{QStringLiteral("account_id"), QStringLiteral("subscriber"),
                                  QStringLiteral("method")};
@@ -1180,7 +1406,6 @@ void Importer::importEvidence(EntryReader& in)
         QStringLiteral("consent_text"),     QStringLiteral("confirmed_at"),
         QStringLiteral("last_purchase_at"), QStringLiteral("last_contacted_at")};
     static const QStringList checkbox{QStringLiteral("checked"), QStringLiteral("unchecked")};
-    CsvReader r(in, kEvidence);
     r.readHeader(req, &opt, &m_result.warnings);
     const int cAcc = r.index(u"account_id"), cList = r.index(u"list_id"), cSub = r.index(u"subscriber"),
               cMethod = r.index(u"method"), cConsent = r.index(u"consent_at"), cSource = r.index(u"source"),
@@ -1215,7 +1440,7 @@ void Importer::importEvidence(EntryReader& in)
                  dangling.rows == 1 ? QStringLiteral("row names") : QStringLiteral("rows name"));
 }
 
-void Importer::importHistory(EntryReader& in)
+void Importer::importHistory(CsvReader& r)
 {
     static const QStringList req{QStringLiteral("account_id"), QStringLiteral("at"),
                                  QStringLiteral("action")};
@@ -1223,7 +1448,6 @@ void Importer::importHistory(EntryReader& in)
     static const QStringList actions{QStringLiteral("warn"), QStringLiteral("suspend"),
                                      QStringLiteral("terminate"), QStringLiteral("reinstate"),
                                      QStringLiteral("proof_requested")};
-    CsvReader r(in, kHistory);
     r.readHeader(req, &opt, &m_result.warnings);
     const int cAcc = r.index(u"account_id"), cAt = r.index(u"at"), cAction = r.index(u"action"),
               cReason = r.index(u"reason"), cBy = r.index(u"by");
@@ -1240,7 +1464,7 @@ void Importer::importHistory(EntryReader& in)
     }
 }
 
-void Importer::importComplaintsCsv(EntryReader& in)
+void Importer::importComplaintsCsv(CsvReader& r)
 {
     static const QStringList req{QStringLiteral("account_id"), QStringLiteral("received_at"),
                                  QStringLiteral("recipient"), QStringLiteral("feedback_type")};
@@ -1248,7 +1472,6 @@ void Importer::importComplaintsCsv(EntryReader& in)
                                  QStringLiteral("note")};
     static const QStringList types{QStringLiteral("abuse"), QStringLiteral("fraud"), QStringLiteral("virus"),
                                    QStringLiteral("not-spam"), QStringLiteral("other")};
-    CsvReader r(in, kComplaintsCsv);
     r.readHeader(req, &opt, &m_result.warnings);
     const int cAcc = r.index(u"account_id"), cCamp = r.index(u"campaign_id"), cAt = r.index(u"received_at"),
               cRcpt = r.index(u"recipient"), cType = r.index(u"feedback_type"), cSource = r.index(u"source"),
@@ -1407,7 +1630,7 @@ ImportResult Importer::run()
     if (m_manifestFile)
         m_writer->addFile(*m_manifestFile);
 
-    readOne(kAccounts, [this](EntryReader& r) { importAccounts(r); });
+    readCsv(kAccounts, [this](CsvReader& r) { importAccounts(r); });
     // The accounts are known: the message worker can check the folders and parse while the CSV files are
     // imported (see MessageWorker).
     if (m_opt.parseMessagesInParallel &&
@@ -1417,14 +1640,14 @@ ImportResult Importer::run()
             *m_source, m_kinds,
             [this](const QString& account) { return m_accounts.contains(idKey(account)); }, m_opt.cancel);
     if (m_source->find(kLists))
-        readOne(kLists, [this](EntryReader& r) { importLists(r); });
-    readOne(kCampaigns, [this](EntryReader& r) { importCampaigns(r); });
+        readCsv(kLists, [this](CsvReader& r) { importLists(r); });
+    readCsv(kCampaigns, [this](CsvReader& r) { importCampaigns(r); });
     if (m_source->find(kEvidence))
-        readOne(kEvidence, [this](EntryReader& r) { importEvidence(r); });
+        readCsv(kEvidence, [this](CsvReader& r) { importEvidence(r); });
     if (m_source->find(kHistory))
-        readOne(kHistory, [this](EntryReader& r) { importHistory(r); });
+        readCsv(kHistory, [this](CsvReader& r) { importHistory(r); });
     if (m_source->find(kComplaintsCsv))
-        readOne(kComplaintsCsv, [this](EntryReader& r) { importComplaintsCsv(r); });
+        readCsv(kComplaintsCsv, [this](CsvReader& r) { importComplaintsCsv(r); });
 
     // Per-account files, in the bundle's order.
     const auto perAccount = [this](const BundleEntry& e) {

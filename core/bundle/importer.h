@@ -18,7 +18,10 @@
 //     is read: its results are written by the importing thread between CSV rows (SQLite stays on one
 //     thread and connection); a message's error is reported where the message is in the bundle's order,
 //     after the CSV files' errors, exactly as when messages are parsed in line
-//     (ImportOptions::parseMessagesInParallel = false). The audit entry of kind "import" is appended and the
+//     (ImportOptions::parseMessagesInParallel = false). The top-level CSV files are read, hashed and parsed
+//     (RFC 4180, UTF-8, field counts) by a producer thread (CsvProducer in importer.cpp) while the importing
+//     thread checks and writes their rows; the first error is the same as in line
+//     (ImportOptions::parseCsvInParallel = false). The audit entry of kind "import" is appended and the
 //     transaction committed. Any error or a cancellation throws, and the writer's destructor rolls back: the
 //     store is left exactly as it was.
 //
@@ -79,6 +82,10 @@ struct ImportOptions
     // Sample messages are parsed on a second thread while the CSV files are imported (the default); false:
     // on the importing thread, in the bundle's order (same results, errors and store contents).
     bool parseMessagesInParallel = true;
+    // The top-level CSV files are read and parsed (RFC 4180, UTF-8, field counts) on a second thread while
+    // the importing thread checks and writes their rows (the default); false: on the importing thread. Same
+    // results, errors and store contents either way.
+    bool parseCsvInParallel = true;
 };
 
 struct ImportCounts

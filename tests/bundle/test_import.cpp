@@ -471,16 +471,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("index");
         QTest::addColumn<bool>("parallel");
+        QTest::addColumn<bool>("csvParallel");
         const QList<BadCase> cases = badCases();
         for (int i = 0; i < cases.size(); ++i) {
-            QTest::addRow("%s", cases[i].name) << i << true;
-            QTest::addRow("%s (messages in line)", cases[i].name) << i << false;
+            QTest::addRow("%s", cases[i].name) << i << true << true;
+            QTest::addRow("%s (messages in line)", cases[i].name) << i << false << true;
+            QTest::addRow("%s (CSV in line)", cases[i].name) << i << true << false;
         }
     }
     void badInput()
     {
         QFETCH(int, index);
         QFETCH(bool, parallel);
+        QFETCH(bool, csvParallel);
         const BadCase bad = badCases()[index];
         const QString db = seededStore();
         const QString dir = goodCopy();
@@ -493,6 +496,7 @@ private Q_SLOTS:
             ImportOptions o = options();
             o.maxFileSize = bad.maxFileSize;
             o.parseMessagesInParallel = parallel;
+            o.parseCsvInParallel = csvParallel;
             try {
                 importBundle(store, dir, o);
                 error = QStringLiteral("(imported)");
@@ -536,6 +540,151 @@ private Q_SLOTS:
                                     "line is never closed"));
             QCOMPARE(dumpStore(db), before);
         }
+    }
+
+    // The CSV producer thread runs ahead of the rows being checked (here: it has parsed the whole file, over
+    // many batches, before the importer reaches the bad row): a row's own error still wins over a later
+    // row's syntax error, a syntax error alone is reported with its line, and both exactly as when the CSV
+    // files are parsed in line; the store is unchanged.
+    void csvErrorsInOrderWithProducerAhead()
+    {
+        const QByteArray row = "A1001,L1,alice@gmail.com,checkbox,2025-03-01T12:00:00Z,,,,,,,,\n";
+        QByteArray body;
+        for (int i = 0; i < 5000; ++i) // ~10 of the producer's batches
+            body += row;
+        const QByteArray header =
+            readFile(fixture(QStringLiteral("bundle-good/evidence.csv"))).split('\n')[0];
+        const QByteArray undefined = "A9999,L1,alice@gmail.com,checkbox,2025-03-01T12:00:00Z,,,,,,,,\n";
+        const QByteArray badQuote = "A1001,L1,\"alice\"x,checkbox,,,,,,,,,\n";
+        struct Case
+        {
+            QByteArray csv;
+            QString error;
+        };
+        const QList<Case> cases{
+            {header + '\n' + body + undefined + body + badQuote + body,
+             QStringLiteral(
+                 "evidence.csv:5002: column account_id: value \"A9999\": account is not defined in "
+                 "accounts.csv")},
+            {header + '\n' + body + undefined + badQuote + body, // the same batch of the producer
+             QStringLiteral(
+                 "evidence.csv:5002: column account_id: value \"A9999\": account is not defined in "
+                 "accounts.csv")},
+            {header + '\n' + body + body + badQuote + body,
+             QStringLiteral(
+                 "evidence.csv:10002: column subscriber: value \"alice\": unexpected text after the "
+                 "closing quote of a quoted field")},
+            {header + '\n' + body + "A1001,L1\n" + body,
+             QStringLiteral("evidence.csv:5002: the row has 2 fields but the header has 13")},
+            {header + '\n' + body + QByteArray("A1001,L1,b\xff@x.example,none,,,,,,,,,\n") + body,
+             QStringLiteral("evidence.csv:5002: column subscriber: value \"b\uFFFD@x.example\": not valid "
+                            "UTF-8 (byte 0xff at offset 1 of the value)")},
+        };
+        for (const Case& c : cases) {
+            for (const bool csvParallel : {true, false}) {
+                const QString db = seededStore();
+                const QString dir = goodCopy();
+                writeFile(dir + "/evidence.csv", c.csv);
+                const QByteArray before = dumpStore(db);
+                QString error;
+                {
+                    CaseStore store(db);
+                    ImportOptions o = options();
+                    o.parseCsvInParallel = csvParallel;
+                    try {
+                        importBundle(store, dir, o);
+                    } catch (const Error& e) {
+                        error = e.toString();
+                    }
+                }
+                QCOMPARE(error, c.error);
+                QCOMPARE(dumpStore(db), before);
+            }
+        }
+    }
+
+    // A large bundle-good (campaigns.csv of 20,000 rows) imported with the CSV files parsed by the producer
+    // thread and in line: the same store, files and bundle hash, and the progress reaches every byte.
+    void csvProducerGivesSameStore()
+    {
+        const QString dir = goodCopy();
+        QByteArray campaigns = readFile(dir + "/campaigns.csv");
+        for (int i = 0; i < 20000; ++i)
+            campaigns +=
+                QStringLiteral(
+                    "A1002,X%1,2026-11-10T09:00:00Z,\"Sale, \"\"now\"\"\",a@b.example,L1,10,9,1,,0,0,"
+                    "1,\r\n")
+                    .arg(i)
+                    .toUtf8();
+        writeFile(dir + "/campaigns.csv", campaigns);
+        QStringList contents;
+        QString hash;
+        for (const bool csvParallel : {true, false}) {
+            CaseStore store(newPath(QStringLiteral("cases.sqlite")));
+            ImportOptions o = options();
+            o.parseCsvInParallel = csvParallel;
+            qint64 lastBytes = 0, total = 0;
+            o.progress = [&](const ImportProgress& p) {
+                QVERIFY(p.bytesRead >= lastBytes);
+                lastBytes = p.bytesRead;
+                total = p.bytesTotal;
+            };
+            const ImportResult r = importBundle(store, dir, o);
+            QCOMPARE(r.counts.campaigns, 20003);
+            QCOMPARE(lastBytes, total);
+            if (hash.isEmpty()) {
+                hash = r.bundleSha256;
+                contents = content(store);
+            } else {
+                QCOMPARE(r.bundleSha256, hash);
+                QCOMPARE(content(store), contents);
+            }
+        }
+    }
+
+    // Cancelling while the CSV producer is ahead (blocked on its full queue) leaves the store unchanged and
+    // ends the producer thread before importBundle returns.
+    void cancelWhileCsvProducerRuns()
+    {
+        const QString db = seededStore();
+        const QByteArray before = dumpStore(db);
+        const QString dir = goodCopy();
+        QByteArray campaigns = readFile(dir + "/campaigns.csv");
+        for (int i = 0; i < 50000; ++i)
+            campaigns += QStringLiteral("A1002,X%1,2026-11-10T09:00:00Z,s,a@b.example,L1,10,9,1,,0,0,1,\n")
+                             .arg(i)
+                             .toUtf8();
+        writeFile(dir + "/campaigns.csv", campaigns);
+        const int threadsBefore = threadCount();
+        std::atomic<bool> cancel{false};
+        int threadsDuring = 0, threadsAfter = 0;
+        QString error;
+        Error::Kind kind = Error::Kind::Internal;
+        std::thread importing([&] {
+            CaseStore store(db);
+            ImportOptions o = options();
+            o.parseMessagesInParallel = false; // only the CSV producer besides this thread
+            o.cancel = &cancel;
+            o.progress = [&](const ImportProgress& p) {
+                if (!cancel && p.file == QLatin1String("campaigns.csv") && p.rows > 1000) {
+                    threadsDuring = threadCount();
+                    cancel.store(true);
+                }
+            };
+            try {
+                importBundle(store, dir, o);
+            } catch (const Error& e) {
+                error = e.toString();
+                kind = e.kind();
+            }
+            threadsAfter = threadCount();
+        });
+        importing.join();
+        QCOMPARE(threadsDuring, threadsBefore + 2); // this thread and the producer
+        QCOMPARE(threadsAfter, threadsBefore + 1);  // the producer has ended
+        QCOMPARE(kind, Error::Kind::Cancelled);
+        QCOMPARE(error, QStringLiteral("cancelled by the user"));
+        QCOMPARE(dumpStore(db), before);
     }
 
     // Every file read is in import_files (written while the files are streamed, not kept until the end),
