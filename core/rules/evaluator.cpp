@@ -17,7 +17,8 @@ Evaluator::Evaluator(const Policy& policy)
         const QString id = rule->id();
         const Policy::RuleSettings* settings = m_policy.rule(id);
         if (settings && settings->enabled)
-            m_enabled.push_back({rule.get(), id, settings});
+            m_enabled.push_back(
+                {rule.get(), id, settings, std::make_shared<ResolvedParams>(m_policy, *settings)});
     }
     minVolumes(m_policy, m_minVolume);
 }
@@ -36,7 +37,8 @@ Evaluation Evaluator::evaluate(const AccountSnapshot& snapshot, const QDateTime&
     for (const EnabledRule& r : m_enabled) {
         if (r.rule->needsOverlap() && !overlap)
             continue;
-        const RuleContext ctx{snapshot, asOf, m_policy, *r.settings, r.id, *m_prepared, overlap};
+        const RuleContext ctx{snapshot, asOf,        m_policy, *r.settings,
+                              r.id,     *m_prepared, overlap,  r.params.get()};
         e.findings += r.rule->evaluate(ctx);
     }
     Severity worst = Severity::Info;

@@ -19,6 +19,7 @@ namespace ad::rules {
 class Rule;
 class OverlapIndex; // cross-account index (From addresses, link domains, near-duplicate content)
 struct PreparedPolicy;
+struct ResolvedParams;
 
 // Runs the rule catalogue over accounts. Pure: the time is the `asOf` given, never the clock.
 class Evaluator
@@ -49,6 +50,7 @@ private:
         const Rule* rule;
         QString id;
         const Policy::RuleSettings* settings;
+        std::shared_ptr<const ResolvedParams> params; // settings resolved once (rule.h)
     };
     // computeRates with the four rules' min_volume (complaint, bounce, unsubscribe, open) given.
     static void computeRates(const double (&minVolume)[4], const AccountSnapshot& snapshot,

@@ -44,14 +44,46 @@ bool PreparedPolicy::hostIn(const QString& host, const QStringList& domains)
     return false;
 }
 
+ResolvedParams::ResolvedParams(const Policy& policy, const Policy::RuleSettings& settings)
+{
+    QStringList keys = settings.params.keys();
+    keys += policy.raw().value(QStringLiteral("defaults")).toObject().keys();
+    for (const QString& key : keys) {
+        if (m_values.contains(key))
+            continue;
+        const QJsonValue v = policy.param(settings, key);
+        Value r;
+        r.isDouble = v.isDouble();
+        r.isString = v.isString();
+        r.isArray = v.isArray();
+        if (r.isDouble)
+            r.number = v.toDouble();
+        if (r.isString)
+            r.text = v.toString();
+        if (r.isArray) {
+            for (const QJsonValue& e : v.toArray())
+                r.strings << e.toString();
+        }
+        m_values.insert(key, r);
+    }
+}
+
 QString RuleContext::text(const QString& key, const QString& fallback) const
 {
+    if (params) {
+        const ResolvedParams::Value* v = params->find(key);
+        return v && v->isString ? v->text : fallback;
+    }
     const QJsonValue v = policy.param(settings, key);
     return v.isString() ? v.toString() : fallback;
 }
 
 QStringList RuleContext::strings(const QString& key, const QStringList& fallback) const
 {
+    if (params) {
+        const ResolvedParams::Value* v = params->find(key);
+        return v && v->isArray ? v->strings : fallback;
+    }
     const QJsonValue v = policy.param(settings, key);
     if (!v.isArray())
         return fallback;

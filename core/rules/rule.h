@@ -11,6 +11,7 @@
 #include "rules/policy.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QSet>
@@ -60,6 +61,30 @@ struct PreparedPolicy
     static bool hostIn(const QString& host, const QStringList& domains);
 };
 
+// One rule's parameters resolved once (Evaluator: per enabled rule): every key of its "params" and of
+// the policy's "defaults", as Policy::param(settings, key) gives it, already converted the way
+// RuleContext's accessors return it — instead of a QJsonObject search and a QStringList built per
+// account and call.
+struct ResolvedParams
+{
+    struct Value
+    {
+        bool isDouble = false, isString = false, isArray = false;
+        double number = 0;
+        QString text;
+        QStringList strings; // an array's elements, QJsonValue::toString() each
+    };
+    ResolvedParams(const Policy& policy, const Policy::RuleSettings& settings);
+    const Value* find(const QString& key) const
+    {
+        const auto it = m_values.constFind(key);
+        return it == m_values.constEnd() ? nullptr : &it.value();
+    }
+
+private:
+    QHash<QString, Value> m_values;
+};
+
 struct RuleContext
 {
     const AccountSnapshot& snapshot;
@@ -69,10 +94,16 @@ struct RuleContext
     const QString& ruleId;
     const PreparedPolicy& prepared;
     const OverlapIndex* overlap; // null: multi-account rules do not run
+    // `settings` resolved (same values); null: number/text/strings ask the policy.
+    const ResolvedParams* params = nullptr;
 
     // Parameters of this rule (settings is policy.rule(ruleId)), then the policy's "defaults".
     double number(const QString& key, double fallback) const
     {
+        if (params) {
+            const ResolvedParams::Value* v = params->find(key);
+            return v && v->isDouble ? v->number : fallback;
+        }
         const QJsonValue v = policy.param(settings, key);
         return v.isDouble() ? v.toDouble() : fallback;
     }

@@ -3,6 +3,7 @@
 // and the field.
 #include "rules/policy.h"
 #include "rules/registry.h"
+#include "rules/rule.h"
 #include "util/error.h"
 
 #include <QFile>
@@ -240,6 +241,60 @@ private Q_SLOTS:
             }
         }
         QVERIFY(compared > 100);
+    }
+
+    // RuleContext's accessors through the parameters resolved once per Evaluator (ResolvedParams) give
+    // what they give through Policy::param, for every rule and key (numbers, strings, lists, absent,
+    // asked as another type) of the shipped policies and an edited one (params overriding defaults).
+    void resolvedParamsEqualPolicyParams()
+    {
+        QJsonObject o = with(shipped(), {"defaults", "min_volume"}, 750);
+        o = with(o, {"rules", "bounce-rate", "params", "min_volume"}, 900);
+        o = with(o, {"rules", "bounce-rate", "params", "count"}, QStringLiteral("hard_bounces"));
+        o = with(o, {"rules", "list-source-unknown", "params", "sources"},
+                 QJsonArray{QStringLiteral("unknown"), QStringLiteral("other")});
+        const Policy edited = Policy::fromJson(QJsonDocument(o).toJson(), "x.json");
+        const AccountSnapshot snapshot;
+        const QDateTime asOf;
+        const QStringList fallbackList{QStringLiteral("fallback")};
+        int compared = 0, resolvedLists = 0;
+        for (const QString& id : Policy::builtinIds()) {
+            const Policy p = Policy::builtin(id);
+            for (const Policy* policy : {&p, &edited}) {
+                const PreparedPolicy prepared(*policy);
+                QStringList keys{QStringLiteral("no_such_parameter")};
+                keys += policy->raw().value(QStringLiteral("defaults")).toObject().keys();
+                for (const QString& rule : catalogueIds()) {
+                    if (const Policy::RuleSettings* rs = policy->rule(rule))
+                        keys += rs->params.keys();
+                }
+                for (const QString& rule : catalogueIds()) {
+                    const Policy::RuleSettings* rs = policy->rule(rule);
+                    if (!rs)
+                        continue;
+                    const ResolvedParams resolved(*policy, *rs);
+                    const RuleContext plain{snapshot, asOf, *policy, *rs, rule, prepared, nullptr};
+                    const RuleContext fast{snapshot, asOf, *policy, *rs, rule, prepared, nullptr, &resolved};
+                    for (const QString& key : keys) {
+                        QCOMPARE(fast.number(key, -1.5), plain.number(key, -1.5));
+                        QCOMPARE(fast.text(key, QStringLiteral("fb")), plain.text(key, QStringLiteral("fb")));
+                        QCOMPARE(fast.strings(key, fallbackList), plain.strings(key, fallbackList));
+                        if (plain.strings(key, fallbackList) != fallbackList)
+                            ++resolvedLists;
+                        ++compared;
+                    }
+                }
+            }
+        }
+        QVERIFY(compared > 100);
+        QVERIFY(resolvedLists > 0);
+        const ResolvedParams bounce(edited, *edited.rule("bounce-rate"));
+        QVERIFY(bounce.find("min_volume") && bounce.find("min_volume")->number == 900);
+        QVERIFY(bounce.find("count") && bounce.find("count")->isString);
+        QCOMPARE(bounce.find("count")->text, QStringLiteral("hard_bounces"));
+        QVERIFY(!bounce.find("no_such_parameter"));
+        const ResolvedParams sources(edited, *edited.rule("list-source-unknown"));
+        QCOMPARE(sources.find("sources")->strings, (QStringList{"unknown", "other"}));
     }
 
     void secondReviewerSetting()
