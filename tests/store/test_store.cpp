@@ -114,9 +114,30 @@ private Q_SLOTS:
         QCOMPARE(db.queryText("PRAGMA journal_mode"), QStringLiteral("wal"));
         QCOMPARE(db.queryInt("PRAGMA foreign_keys"), qint64(1));
         QCOMPARE(db.queryInt("PRAGMA synchronous"), qint64(1)); // NORMAL
+        QCOMPARE(db.queryInt("PRAGMA page_size"), qint64(16384));
         QCOMPARE(store::migrations().last().toVersion, CaseStore::kSchemaVersion);
         f.reopen(); // opening again changes nothing
         QCOMPARE(f.store->schemaVersion(), CaseStore::kSchemaVersion);
+    }
+
+    // A file written before new stores got 16 KiB pages keeps its page size (it cannot change in WAL mode)
+    // and works as before.
+    void existingFileKeepsItsPageSize()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("4k.sqlite"));
+        {
+            sql::Database db(path);
+            db.exec("PRAGMA page_size=4096; CREATE TABLE x(a); DROP TABLE x;");
+        }
+        {
+            CaseStore s(path);
+            QCOMPARE(s.schemaVersion(), CaseStore::kSchemaVersion);
+            QCOMPARE(s.database().queryInt("PRAGMA page_size"), qint64(4096));
+            QCOMPARE(s.accountCount(), qint64(0));
+        }
+        CaseStore again(path);
+        QCOMPARE(again.database().queryInt("PRAGMA page_size"), qint64(4096));
     }
 
     void olderStoreIsUpgradedInPlace()
