@@ -687,6 +687,83 @@ private Q_SLOTS:
         QCOMPARE(dumpStore(db), before);
     }
 
+    // ARF reports are parsed by the message worker (with the messages): a bad report is still reported in
+    // the bundle's order: after a CSV file's error, before a later list file's or message's error, exactly
+    // as in line; the store is unchanged.
+    void arfErrorInBundleOrder()
+    {
+        const QByteArray notArf =
+            "From: someone@example.org\r\nTo: abuse@optimais.example\r\nSubject: spam!\r\n\r\nYour customer "
+            "spams me.\r\n";
+        const QString arfError = QStringLiteral("complaints/A1001/fbl-1.eml: not a valid ARF feedback report "
+                                                "(RFC 5965): Content-Type is text/plain, "
+                                                "not multipart/report");
+        struct Case
+        {
+            std::function<void(const QString&)> edit;
+            QString error;
+        };
+        const QList<Case> cases{
+            {[](const QString&) {}, arfError},
+            {[](const QString& d) {
+                 replaceIn(d + "/lists/A1001/L2.csv", "alice@gmail.com,Alice", "al\"ice,A");
+             },
+             arfError},
+            {[](const QString& d) {
+                 writeFile(d + "/messages/A1001/blackfriday.eml",
+                           QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+             },
+             arfError},
+            {[](const QString& d) { replaceIn(d + "/history.csv", ",warn,", ",nope,"); },
+             QStringLiteral(
+                 "history.csv:2: column action: value \"nope\": not one of: warn, suspend, terminate, "
+                 "reinstate, proof_requested")},
+        };
+        for (const Case& c : cases) {
+            for (const bool parallel : {true, false}) {
+                const QString db = seededStore();
+                const QString dir = goodCopy();
+                writeFile(dir + "/complaints/A1001/fbl-1.eml", notArf);
+                c.edit(dir);
+                const QByteArray before = dumpStore(db);
+                QString error;
+                {
+                    CaseStore store(db);
+                    ImportOptions o = options();
+                    o.parseMessagesInParallel = parallel;
+                    try {
+                        importBundle(store, dir, o);
+                    } catch (const Error& e) {
+                        error = e.toString();
+                    }
+                }
+                QCOMPARE(error, c.error);
+                QCOMPARE(dumpStore(db), before);
+            }
+        }
+    }
+
+    // The complaints get their ids in the bundle's order (complaints.csv's rows, then the ARF reports), with
+    // the messages parsed by the worker or in line: a worker's results are never written ahead of their
+    // place (a candidate that let the worker parse the ARF reports wrote them among complaints.csv's rows).
+    void complaintIdsInBundleOrder()
+    {
+        QString expected;
+        for (const bool parallel : {true, false}) {
+            CaseStore store(newPath(QStringLiteral("cases.sqlite")));
+            ImportOptions o = options();
+            o.parseMessagesInParallel = parallel;
+            importBundle(store, fixture(QStringLiteral("bundle-good")), o);
+            const QString order =
+                store.database().queryText("SELECT group_concat(origin || ':' || file, ' ') FROM "
+                                           "(SELECT origin, file FROM complaints ORDER BY id)");
+            QVERIFY2(order.endsWith(QLatin1String("arf:complaints/A1001/fbl-1.eml")), qPrintable(order));
+            if (expected.isEmpty())
+                expected = order;
+            QCOMPARE(order, expected);
+        }
+    }
+
     // Every file read is in import_files (written while the files are streamed, not kept until the end),
     // with its size and SHA-256; the bundle hash is bundleHash() of that list; parsing messages on the
     // worker thread or in line gives the same store, files and hash.
