@@ -557,7 +557,9 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
             readerCpuMs += threadCpuMs();
             return;
         }
-        ParallelEvaluation parallel(policy, overlap, asOf, encode, workers);
+        // The calling thread reads and delivers: one worker fewer than the threads asked for (on two
+        // cores, two workers only added hand-over and cache traffic; benchmarks/rules/README.md).
+        ParallelEvaluation parallel(policy, overlap, asOf, encode, workers - 1);
         const ParallelEvaluation::Deliver next = [&](ParallelEvaluation::Result&& r) {
             return deliver(std::move(r.evaluation), std::move(r.row), std::move(r.encoded));
         };

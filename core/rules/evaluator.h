@@ -90,14 +90,15 @@ public:
                       const std::function<void(Evaluation&&, QByteArray&& encoded)>& sink,
                       const std::function<bool(qint64 done)>& progress = {});
 
-    // Threads evaluating in evaluateEach and evaluateAll. The store is read on the calling thread, which
-    // also hands the results to the sink and the progress callback in account order and writes the cache
-    // (one connection, one writer); with n > 1, n worker threads run the rules (and the encoder) on the
-    // snapshots read, each with its own Evaluator, at most 64 per worker read ahead of the sink. The
-    // results, their order, the cache rows and the errors are those of one thread: an error in any
-    // worker stops the read, nothing is written to the cache and the first error (in account order of
-    // the failures seen) is thrown; a cancelling `progress` stops the workers likewise. 1 = everything on
-    // the calling thread, as before. n <= 0 (the default) = defaultThreadCount().
+    // Threads evaluating in evaluateEach and evaluateAll, the calling thread included. The store is read
+    // on the calling thread, which also hands the results to the sink and the progress callback in
+    // account order and writes the cache (one connection, one writer); with n > 1, n - 1 worker threads
+    // run the rules (and the encoder) on the snapshots read, each with its own Evaluator, at most 64 per
+    // worker read ahead of the sink. The results, their order, the cache rows and the errors are those of
+    // one thread: an error in a worker stops the read, nothing is written to the cache and the error of
+    // the first failing account is thrown after the sink has seen the accounts before it; a cancelling
+    // `progress` stops the workers likewise. 1 = everything on the calling thread, as before. n <= 0 (the
+    // default) = defaultThreadCount().
     void setThreadCount(int threads);
     int threadCount() const; // the effective count, >= 1
     // ABUSEDESK_EVAL_THREADS when it is a positive integer, else QThread::idealThreadCount() (at least 1).
