@@ -3,8 +3,9 @@
 // order, the same encoder bytes and the same evaluation cache as with one thread, on the fixture bundles
 // and on a hand-built store of 1,500 accounts (many batches and turns of the reorder window); a failure
 // on a worker thread is thrown on the calling thread after exactly the evaluations before the failing
-// account, and nothing is written to the cache; a cancelling progress callback likewise; the default
-// thread count follows ABUSEDESK_EVAL_THREADS; OverlapIndex::linksFor from several threads at once.
+// account, and nothing is written to the cache; a failing sink and a cancelling progress callback stop
+// the workers and write nothing likewise; the default thread count follows ABUSEDESK_EVAL_THREADS;
+// OverlapIndex::linksFor from several threads at once.
 #include "bundle/importer.h"
 #include "rules/evaluator.h"
 #include "rules/finding.h"
@@ -204,6 +205,13 @@ private Q_SLOTS:
                 QCOMPARE(one.progressCalls, one.ids.size());
                 const QStringList cacheOne = cache(*store);
                 QVERIFY(!cacheOne.contains(QString()));
+                if (store == stores.last()) {
+                    // the workers use the cross-account index
+                    const QString all = cacheOne.join(u'\n');
+                    QVERIFY(all.contains(u"multi-account-overlap"));
+                    QVERIFY(all.contains(u"suspension-evasion"));
+                    QVERIFY(all.contains(u"complaint-rate"));
+                }
                 for (int threads : {2, 3, 8}) {
                     // from a store with the single-threaded result cached, and from a fresh cache on
                     // another as-of (every row rewritten)
@@ -272,6 +280,36 @@ private Q_SLOTS:
                     QCOMPARE(seen[i], accounts[i].id);
                 QCOMPARE(cache(store), before);
             }
+        }
+    }
+
+    // The sink (on the calling thread) throws while workers are busy: the error reaches the caller, the
+    // workers are stopped and joined (no hang), nothing is written; the service works again afterwards.
+    void sinkFailureStopsWorkersAndWritesNothing()
+    {
+        CaseStore& store = *stores.last();
+        const Policy policy = Policy::builtin(QStringLiteral("optimais"));
+        const QDateTime asOf = asOfOf(store);
+        run(store, policy, 1, asOf);
+        const QStringList before = cache(store);
+        for (int threads : {2, 4}) {
+            EvaluationService service(store, policy);
+            service.setThreadCount(threads);
+            qint64 delivered = 0;
+            try {
+                service.evaluateEach(asOf.addDays(3), [&](Evaluation&&) {
+                    if (++delivered == 300)
+                        throw Error::internal(QStringLiteral("output failed"));
+                });
+                QFAIL("no error");
+            } catch (const Error& e) {
+                QCOMPARE(e.message(), QStringLiteral("output failed"));
+            }
+            QCOMPARE(delivered, 300);
+            QCOMPARE(cache(store), before);
+            const Output again = run(store, policy, threads, asOf);
+            QCOMPARE(again.ids.size(), store.accountCount());
+            QCOMPARE(cache(store), before);
         }
     }
 
