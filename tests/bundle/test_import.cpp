@@ -642,6 +642,117 @@ private Q_SLOTS:
         }
     }
 
+    // Campaign and evidence rows are written 64 to a multi-row INSERT (core/store/importwriter.cpp): a
+    // duplicate campaign_id at row 70 of 100 (of a row in an earlier, already written batch, or in the
+    // pending one) is reported at its own line with the same error as with one row per statement, and
+    // the store is unchanged.
+    void duplicateCampaignInsideBatch_data()
+    {
+        QTest::addColumn<int>("dupOf");
+        QTest::addRow("of a written batch") << 5;
+        QTest::addRow("of the pending batch") << 66;
+        QTest::addRow("of the previous row") << 69;
+    }
+    void duplicateCampaignInsideBatch()
+    {
+        QFETCH(int, dupOf);
+        const QString dir = goodCopy();
+        QByteArray campaigns = readFile(dir + "/campaigns.csv");
+        const int firstLine = int(campaigns.count('\n')) + 1; // the file ends with a newline
+        for (int i = 0; i < 100; ++i)
+            campaigns += QStringLiteral("A1002,X%1,2026-11-10T09:00:00Z,S%1,a@b.example,Q1,10,9,1,,0,0,1,\n")
+                             .arg(i == 70 ? dupOf : i)
+                             .toUtf8();
+        writeFile(dir + "/campaigns.csv", campaigns);
+        const QString expected =
+            QStringLiteral(
+                "campaigns.csv:%1: column campaign_id: value \"X%2\": campaign_id appears twice for "
+                "account A1002")
+                .arg(firstLine + 70)
+                .arg(dupOf);
+        for (const int batchRows : {64, 1}) {
+            ImportWriter::setBatchRows(batchRows);
+            const QString db = seededStore();
+            const QByteArray before = dumpStore(db);
+            QString error;
+            {
+                CaseStore store(db);
+                try {
+                    importBundle(store, dir, options());
+                    error = QStringLiteral("(imported)");
+                } catch (const Error& e) {
+                    QCOMPARE(e.kind(), Error::Kind::Input);
+                    error = e.toString();
+                }
+            }
+            ImportWriter::setBatchRows(64);
+            QCOMPARE(error, expected);
+            QCOMPARE(dumpStore(db), before);
+        }
+    }
+
+    // A bundle with more campaign and evidence rows than a batch (and a partial last batch) gives the same
+    // store, ids included, as one row per statement, on a first import and on a re-import.
+    void batchedRowsGiveSameStore()
+    {
+        const QString dir = goodCopy();
+        QByteArray campaigns = readFile(dir + "/campaigns.csv");
+        QByteArray evidence = readFile(dir + "/evidence.csv");
+        for (int i = 0; i < 1000; ++i) {
+            campaigns +=
+                QStringLiteral("A100%1,X%2,2026-11-%3T09:00:00Z,%4,a@b.example,%5,10,9,1,%6,0,0,1,%7\n")
+                    .arg(1 + i % 2)
+                    .arg(i)
+                    .arg(10 + i % 9)
+                    .arg(i % 3 ? QStringLiteral("S%1").arg(i) : QString())
+                    .arg(i % 2 ? QStringLiteral("Q1") : QStringLiteral("L1;L2"))
+                    .arg(i % 4 ? QStringLiteral("1") : QString())
+                    .arg(i % 5 ? QString::number(i % 7) : QString())
+                    .toUtf8();
+            evidence += QStringLiteral("A100%1,%2,s%3@example.com,%4,%5,%6,,,%7,%8,,,\n")
+                            .arg(1 + i % 2)
+                            .arg(i % 2 ? QStringLiteral("Q1") : QStringLiteral("L1"))
+                            .arg(i)
+                            .arg(i % 3 ? QStringLiteral("checkbox") : QStringLiteral("none"))
+                            .arg(i % 3 ? QStringLiteral("2025-03-01T12:00:00Z") : QString())
+                            .arg(i % 4 ? QStringLiteral("https://x.example/%1").arg(i) : QString())
+                            .arg(i % 5 == 0   ? QString()
+                                 : i % 5 == 1 ? QStringLiteral("false")
+                                              : QStringLiteral("true"))
+                            .arg(i % 6 ? QStringLiteral("\"text, %1\"").arg(i) : QString())
+                            .toUtf8();
+        }
+        writeFile(dir + "/campaigns.csv", campaigns);
+        writeFile(dir + "/evidence.csv", evidence);
+        QByteArray single, singleAgain;
+        for (const int batchRows : {1, 64, 7}) {
+            ImportWriter::setBatchRows(batchRows);
+            const QString db = newPath(QStringLiteral("cases.sqlite"));
+            QByteArray first, again;
+            {
+                CaseStore store(db);
+                const ImportResult r = importBundle(store, dir, options());
+                QCOMPARE(r.counts.campaigns, 1003);
+                QCOMPARE(r.counts.evidence, 1003);
+            }
+            first = dumpStore(db);
+            {
+                CaseStore store(db);
+                importBundle(store, dir, options());
+            }
+            again = dumpStore(db);
+            ImportWriter::setBatchRows(64);
+            if (batchRows == 1) {
+                single = first;
+                singleAgain = again;
+                QVERIFY(single.contains("== evidence (1003)"));
+            } else {
+                QCOMPARE(first, single);
+                QCOMPARE(again, singleAgain);
+            }
+        }
+    }
+
     // Cancelling while the CSV producer is ahead (blocked on its full queue) leaves the store unchanged and
     // ends the producer thread before importBundle returns.
     void cancelWhileCsvProducerRuns()

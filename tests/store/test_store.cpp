@@ -917,6 +917,149 @@ private Q_SLOTS:
     // The streamed evidence (read in rowid order where that is the order asked for, by id elsewhere) is
     // loadSnapshot's, in its order, whatever the table's layout: grouped by account, an account re-imported
     // later (its rows at the end), rows out of source-line order, accounts interleaved.
+    // The bulk campaign and evidence rows are written in multi-row INSERTs (importwriter.cpp): the ids
+    // addEvidence returns are the stored ones (also after a re-import deleted the rows with the highest
+    // ids), a call of another kind writes the pending rows first, the values are copied (the caller's
+    // buffers die after each call), and a duplicate campaign is reported by its own call.
+    void batchedRowsKeepIdsAndOrder()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        auto row = [](const QString& id, qint64 line) {
+            EvidenceRow e;
+            e.accountId = id;
+            e.subscriber = id + u'.' + QString::number(line) + u"@x.com";
+            e.method = QStringLiteral("signup_form");
+            e.sourceLine = line;
+            return e;
+        };
+        {
+            auto w = s.beginImport(importInfo("2026-11-20T00:00:00Z", QStringLiteral("b1")));
+            w->addAccount(account(QStringLiteral("A"), QStringLiteral("n")));
+            w->addAccount(account(QStringLiteral("B"), QStringLiteral("n")));
+            for (qint64 line = 2; line < 12; ++line)
+                w->addEvidence(row(QStringLiteral("B"), line)); // ids 1..10
+            for (qint64 line = 2; line < 12; ++line)
+                w->addEvidence(row(QStringLiteral("A"), line)); // ids 11..20, deleted by the re-import
+            w->commit({});
+        }
+        QList<qint64> returned;
+        {
+            auto w = s.beginImport(importInfo("2026-11-21T00:00:00Z", QStringLiteral("b2")));
+            w->addAccount(account(QStringLiteral("A"), QStringLiteral("again")));
+            for (int i = 0; i < 150; ++i) {
+                const qint64 line = i + 2;
+                if (i == 70) {
+                    returned << w->addEvidence(row(QStringLiteral("A"), line));
+                    continue;
+                }
+                const QByteArray account("A"), subscriber = "A." + QByteArray::number(line) + "@x.com",
+                                               method("signup_form"),
+                                               text = "consent " + QByteArray::number(i);
+                EvidenceUtf8 e;
+                e.accountId = account;
+                e.subscriber = subscriber;
+                e.method = method;
+                e.consentText = i % 3 ? QByteArrayView(text) : QByteArrayView();
+                e.consentAt = i % 2 ? std::optional<qint64>(1700000000000 + i) : std::nullopt;
+                e.emailContactExplained = i % 4 ? std::optional<bool>(i % 4 == 1) : std::nullopt;
+                e.sourceLine = line;
+                returned << w->addEvidence(e);
+            }
+            w->commit({});
+        }
+        QCOMPARE(returned.size(), 150);
+        QCOMPARE(returned.first(), 11);
+        QCOMPARE(returned.last(), 160);
+        const QList<EvidenceRow> stored = s.evidence(QStringLiteral("A"));
+        QCOMPARE(stored.size(), 150);
+        for (int i = 0; i < 150; ++i) {
+            QCOMPARE(stored[i].id, returned[i]);
+            QCOMPARE(stored[i].sourceLine, qint64(i + 2));
+            QCOMPARE(stored[i].subscriber, QStringLiteral("A.%1@x.com").arg(i + 2));
+            if (i != 70) {
+                QCOMPARE(stored[i].consentText, i % 3 ? QStringLiteral("consent %1").arg(i) : QString());
+                QCOMPARE(stored[i].emailContactExplained,
+                         i % 4 ? std::optional<bool>(i % 4 == 1) : std::nullopt);
+            }
+        }
+
+        const QList<Campaign> before = s.campaigns(QStringLiteral("A"));
+        QString error;
+        int added = 0;
+        try {
+            auto w = s.beginImport(importInfo("2026-11-22T00:00:00Z", QStringLiteral("b3")));
+            w->addAccount(account(QStringLiteral("A"), QStringLiteral("third")));
+            for (int i = 0; i < 100; ++i) {
+                const QByteArray id = "C" + QByteArray::number(i == 70 ? 66 : i);
+                CampaignUtf8 c;
+                c.accountId = "A";
+                c.campaignId = id;
+                c.sent = 10;
+                w->addCampaign(c);
+                ++added;
+            }
+            w->commit({});
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), Error::Kind::Input);
+            error = e.message();
+        }
+        QCOMPARE(added, 70);
+        QCOMPARE(error, QStringLiteral("duplicate campaign_id \"C66\" for account \"A\""));
+        QCOMPARE(s.campaigns(QStringLiteral("A")).size(), before.size());
+        QCOMPARE(s.evidence(QStringLiteral("A")).size(), 150);
+        QCOMPARE(s.account(QStringLiteral("A"))->name, QStringLiteral("again"));
+    }
+
+    // A multi-row INSERT that fails (here a trigger refusing the row of line 70) is replayed row by row
+    // after SQLite's statement rollback: the same error as with one row per statement, nothing stored.
+    void failedBatchGivesTheOneRowError()
+    {
+        Fixture f;
+        importAccounts(*f.store, {account(QStringLiteral("A"), QStringLiteral("n"))});
+        f.store.reset();
+        {
+            sql::Database raw(f.path);
+            raw.exec("CREATE TRIGGER refuse_70 BEFORE INSERT ON evidence WHEN new.source_line = 70 "
+                     "BEGIN SELECT RAISE(ABORT, 'line 70 refused'); END");
+        }
+        f.reopen();
+        const auto readFile = [](const QString& path) {
+            QFile in(path);
+            return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray("(unreadable)");
+        };
+        const QByteArray file = readFile(f.path);
+        QStringList errors;
+        for (const int batchRows : {64, 1}) {
+            ImportWriter::setBatchRows(batchRows);
+            try {
+                auto w = f.store->beginImport(importInfo("2026-11-21T00:00:00Z", QStringLiteral("b2")));
+                w->addAccount(account(QStringLiteral("A"), QStringLiteral("again")));
+                for (int i = 0; i < 150; ++i) {
+                    const QByteArray subscriber = "s" + QByteArray::number(i) + "@x.com";
+                    EvidenceUtf8 e;
+                    e.accountId = "A";
+                    e.subscriber = subscriber;
+                    e.method = "signup_form";
+                    e.sourceLine = i + 2;
+                    w->addEvidence(e);
+                }
+                w->commit({});
+                errors << QStringLiteral("(committed)");
+            } catch (const Error& e) {
+                errors << QString::number(int(e.kind())) + u' ' + e.message();
+            }
+            ImportWriter::setBatchRows(64);
+            QCOMPARE(f.store->evidence(QStringLiteral("A")).size(), 0);
+            QCOMPARE(f.store->account(QStringLiteral("A"))->name, QStringLiteral("n"));
+        }
+        QCOMPARE(errors.size(), 2);
+        QVERIFY2(errors[0].contains(QStringLiteral("line 70 refused")), qPrintable(errors[0]));
+        QCOMPARE(errors[0], errors[1]);
+        f.store.reset();
+        QCOMPARE(readFile(f.path), file);
+    }
+
     void snapshotEvidenceIndependentOfTableLayout()
     {
         Fixture f;
