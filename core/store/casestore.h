@@ -313,10 +313,6 @@ public:
     // Commits; returns the import id. The summary is kept with the import record.
     qint64 commit(const QString& summaryJson);
 
-    // Rows per multi-row INSERT of the batched campaign and evidence rows (default 64; 1: one row per
-    // statement). Read when a writer is created; for tests comparing both ways.
-    static void setBatchRows(int rows);
-
 private:
     friend class CaseStore;
     explicit ImportWriter(CaseStore& store, const ImportInfo& info);

@@ -13,27 +13,6 @@
 // re-creates the triggers from their stored SQL before COMMIT. DDL is transactional in SQLite: a rollback,
 // an error or a kill -9 brings the triggers back with everything else; other connections never see the
 // store without them. The delete triggers (re-imports) stay as they are.
-//
-// Batched rows: the bulk campaign and evidence rows (the *Utf8 overloads) are not inserted one per
-// statement but kept (their values copied) and written kBatchRows at a time with one multi-row
-// `INSERT … VALUES (…), (…), …` (one statement opens the table and its indexes once instead of per row:
-// about a third less work per row). Nothing observable changes:
-// - order and ids: rows are inserted in the order they were added. The pending rows are written before
-//   anything that could see them or change their ids: addAccount (a re-import's DELETE cascades into
-//   campaigns and evidence), the record overloads of addCampaign/addEvidence, a batched add of the other
-//   table, forEachFile, setBundleSha256, appendAudit and commit. Lists, list rows, complaints, messages,
-//   history and files are written without waiting: no foreign key, trigger or query links those tables
-//   to campaigns or evidence, so the order of writes between them changes no row and no id (and the
-//   messages the importer interleaves with evidence rows do not cut the batches short). A partial batch
-//   is written row by row with the one-row statement. addEvidence returns the id the row gets (max(id)
-//   + 1 onward, as SQLite assigns them without AUTOINCREMENT; checked after the write).
-// - errors: a duplicate campaign is found when it is added, not when its batch is written: the writer
-//   keeps a 64-bit hash of every (account, campaign) pair of the import (a re-import's accounts lost
-//   their old campaigns with their deletion, so only this import's pairs can collide); on a hash hit the
-//   pending rows are written and that row is inserted alone, giving today's error at today's call (a hash
-//   collision then just inserts the row). Should a multi-row statement still fail (a store failure), it
-//   has been rolled back by SQLite (statement rollback) and its rows are replayed one by one, so the
-//   error names the first row that fails, as before.
 #include "store/casestore.h"
 #include "store/casestore_p.h"
 #include "store/records_p.h"
@@ -41,67 +20,12 @@
 #include "util/hash.h"
 
 #include <QSet>
-#include <atomic>
 #include <sqlite3.h>
 #include <type_traits>
-#include <vector>
 
 namespace ad {
 
 using namespace store::detail;
-
-namespace {
-
-constexpr int kBatchRows = 64;
-std::atomic<int> g_batchRows{kBatchRows};
-
-// Rows of one table waiting for their multi-row INSERT: the bound values, copied.
-struct PendingRows
-{
-    struct Value
-    {
-        enum Type : quint8
-        {
-            Null,
-            Int,
-            Text
-        } type = Null;
-        qint64 i = 0; // the integer, or the text's offset in `text`
-        qsizetype size = 0;
-    };
-    int columns = 0;
-    int rows = 0;
-    std::vector<Value> values; // rows * columns
-    QByteArray text;           // every text value, back to back
-
-    void null() { values.push_back({Value::Null, 0, 0}); }
-    void integer(std::optional<qint64> v) { values.push_back(v ? Value{Value::Int, *v, 0} : Value{}); }
-    void utf8(QByteArrayView v, bool orNull = true)
-    {
-        if (v.isEmpty() && orNull)
-            return null();
-        values.push_back({Value::Text, qint64(text.size()), v.size()});
-        text.append(v);
-    }
-    QByteArrayView textAt(int row, int column) const
-    {
-        const Value& v = values[size_t(row) * size_t(columns) + size_t(column)];
-        return v.type == Value::Text ? QByteArrayView(text.constData() + v.i, v.size) : QByteArrayView();
-    }
-    void clear()
-    {
-        rows = 0;
-        values.clear();
-        text.clear(); // keeps its capacity
-    }
-};
-
-} // namespace
-
-void ImportWriter::setBatchRows(int rows)
-{
-    g_batchRows.store(rows < 1 ? 1 : rows);
-}
 
 struct ImportWriter::Private
 {
@@ -132,18 +56,6 @@ struct ImportWriter::Private
     QString listAccount, listId;
     qint64 listRid = 0;
     sql::Statement orListRowProblems; // markListRows, prepared on first use
-
-    // Batched campaign and evidence rows (see the header); batchRows <= 1: one row per statement.
-    int batchRows = kBatchRows;
-    PendingRows campaigns, evidence;
-    sql::Statement insCampaigns, insEvidences, maxEvidence; // multi-row INSERTs; max(id)
-    qint64 nextEvidenceId = 0;                              // of the next pending evidence row
-    // (account, campaign) pairs added by this import, hashed (see the header).
-    QSet<quint64> campaignKeys;
-    static quint64 campaignKey(QByteArrayView accountId, QByteArrayView campaignId)
-    {
-        return quint64(qHashMulti(size_t(0x43616d70), accountId, campaignId));
-    }
 
     explicit Private(CaseStore::Private& store) : sd(store), db(*store.db) {}
 
@@ -247,91 +159,10 @@ struct ImportWriter::Private
     void resetAll()
     {
         for (sql::Statement* s :
-             {&selAccount,    &keepStatus,   &delAccount, &insAccount,   &insCampaign, &insList,
-              &selList,       &markFile,     &insListRow, &updScreening, &insEvidence, &insComplaint,
-              &incComplaints, &insMessage,   &insHistory, &insFile,      &updSummary,  &updSha256,
-              &insCampaigns,  &insEvidences, &maxEvidence})
-            if (s->isValid())
-                s->reset();
-    }
-
-    // The one-row INSERT's SQL with `rows` value tuples of numbered parameters.
-    static QByteArray multiRowSql(const QByteArray& single, int columns, int rows)
-    {
-        const qsizetype values = single.indexOf("VALUES");
-        QByteArray out = single.left(values + 6);
-        for (int r = 0; r < rows; ++r) {
-            out += r == 0 ? " (" : ", (";
-            for (int c = 0; c < columns; ++c) {
-                if (c > 0)
-                    out += ", ";
-                out += '?' + QByteArray::number(r * columns + c + 1);
-            }
-            out += ')';
-        }
-        return out;
-    }
-    void bindPending(sql::Statement& q, const PendingRows& p, int row, int firstParameter)
-    {
-        sqlite3_stmt* h = q.handle();
-        for (int c = 0; c < p.columns; ++c) {
-            const PendingRows::Value& v = p.values[size_t(row) * size_t(p.columns) + size_t(c)];
-            const int i = firstParameter + c;
-            const int rc =
-                v.type == PendingRows::Value::Null ? sqlite3_bind_null(h, i)
-                : v.type == PendingRows::Value::Int
-                    ? sqlite3_bind_int64(h, i, v.i)
-                    : sqlite3_bind_text(h, i, p.text.constData() + v.i, int(v.size), SQLITE_STATIC);
-            if (rc != SQLITE_OK)
-                db.fail(QStringLiteral("binding an import value failed"));
-        }
-    }
-    // Writes the pending rows: a full batch with the multi-row statement, else (or when it fails, after
-    // SQLite's statement rollback) one by one with the one-row statement and its errors.
-    template <typename Dup>
-    void flush(PendingRows& p, sql::Statement& single, sql::Statement& multi, Dup&& duplicateText)
-    {
-        if (p.rows == 0)
-            return;
-        bool written = false;
-        if (p.rows == batchRows && multi.isValid()) {
-            for (int r = 0; r < p.rows; ++r)
-                bindPending(multi, p, r, r * p.columns + 1);
-            const int rc = multi.tryStep();
-            multi.reset();
-            written = rc == SQLITE_DONE;
-        }
-        if (!written) {
-            for (int r = 0; r < p.rows; ++r) {
-                bindPending(single, p, r, 1);
-                run(single, [&] { return duplicateText(p, r); });
-            }
-        }
-        p.clear();
-    }
-    void flushCampaigns()
-    {
-        flush(campaigns, insCampaign, insCampaigns, [](const PendingRows& p, int r) {
-            return QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"")
-                .arg(QString::fromUtf8(p.textAt(r, 1)), QString::fromUtf8(p.textAt(r, 0)));
-        });
-    }
-    void flushEvidence()
-    {
-        if (evidence.rows == 0)
-            return;
-        const qint64 last = nextEvidenceId - 1;
-        flush(evidence, insEvidence, insEvidences, [](const PendingRows&, int) { return QString(); });
-        if (db.lastInsertRowId() != last)
-            throw Error::internal(QStringLiteral("evidence rows got ids up to %1 instead of %2")
-                                      .arg(db.lastInsertRowId())
-                                      .arg(last));
-    }
-    // Before anything that could see the pending rows or change their ids (see the header).
-    void flushAll()
-    {
-        flushCampaigns();
-        flushEvidence();
+             {&selAccount, &keepStatus, &delAccount, &insAccount, &insCampaign, &insList, &selList, &markFile,
+              &insListRow, &updScreening, &insEvidence, &insComplaint, &incComplaints, &insMessage,
+              &insHistory, &insFile, &updSummary, &updSha256})
+            s->reset();
     }
 };
 
@@ -419,16 +250,6 @@ ImportWriter::ImportWriter(CaseStore& store, const ImportInfo& info) : d(std::ma
             db, "INSERT INTO import_files(import_id, path, size, sha256) VALUES (?1, ?2, ?3, ?4)");
         d->updSummary = sql::Statement(db, "UPDATE imports SET summary_json = ?2 WHERE id = ?1");
         d->updSha256 = sql::Statement(db, "UPDATE imports SET bundle_sha256 = ?2 WHERE id = ?1");
-        d->batchRows = g_batchRows.load();
-        if (d->batchRows > 1) {
-            d->campaigns.columns = 14;
-            d->evidence.columns = 14;
-            d->insCampaigns =
-                sql::Statement(db, Private::multiRowSql(d->insCampaign.sql(), 14, d->batchRows));
-            d->insEvidences =
-                sql::Statement(db, Private::multiRowSql(d->insEvidence.sql(), 14, d->batchRows));
-            d->maxEvidence = sql::Statement(db, "SELECT max(id) FROM evidence");
-        }
     } catch (...) {
         d->sd.importActive = false;
         throw;
@@ -447,7 +268,6 @@ ImportWriter::~ImportWriter()
 
 void ImportWriter::addAccount(const Account& a)
 {
-    d->flushAll();
     if (d->accounts.contains(Private::key(a.id.toUtf8())))
         throw Error::input(QStringLiteral("duplicate account_id \"%1\"").arg(a.id));
     QString status = toString(a.status);
@@ -483,7 +303,6 @@ void ImportWriter::addAccount(const Account& a)
 
 void ImportWriter::addCampaign(const Campaign& c)
 {
-    d->flushAll();
     d->requireAccount(c.accountId, [&] { return QStringLiteral("campaign_id \"%1\"").arg(c.campaignId); });
     sql::Statement& q = d->insCampaign;
     q.bind(1, c.accountId).bind(2, c.campaignId).bind(3, c.sentAt).bindTextOrNull(4, c.subject);
@@ -497,12 +316,10 @@ void ImportWriter::addCampaign(const Campaign& c)
         return QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"")
             .arg(c.campaignId, c.accountId);
     });
-    d->campaignKeys.insert(Private::campaignKey(c.accountId.toUtf8(), c.campaignId.toUtf8()));
 }
 
 void ImportWriter::addList(const MailingList& l)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     d->requireAccount(l.accountId, [&] { return QStringLiteral("list_id \"%1\"").arg(l.listId); });
     sql::Statement& q = d->insList;
     q.bind(1, l.accountId)
@@ -523,7 +340,6 @@ void ImportWriter::addList(const MailingList& l)
 
 void ImportWriter::addListRow(const QString& accountId, const QString& listId, const ListRow& row)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     const qint64 rid = d->listOfRow(accountId, listId);
     sql::Statement& q = d->insListRow;
     q.bind(1, rid)
@@ -536,7 +352,6 @@ void ImportWriter::addListRow(const QString& accountId, const QString& listId, c
 
 void ImportWriter::addListRow(const QString& accountId, const QString& listId, const ListRowUtf8& row)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     const qint64 rid = d->listOfRow(accountId, listId);
     sql::Statement& q = d->insListRow;
     d->integer(q, 1, rid);
@@ -550,7 +365,6 @@ void ImportWriter::addListRow(const QString& accountId, const QString& listId, c
 void ImportWriter::markListRows(const QString& accountId, const QString& listId,
                                 std::span<const qint64> lines, int problems)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     if (lines.empty())
         return;
     const qint64 rid = d->list(accountId, listId);
@@ -578,33 +392,6 @@ void ImportWriter::addCampaign(const CampaignUtf8& c)
     d->requireAccount(c.accountId, [&] {
         return QStringLiteral("campaign_id \"%1\"").arg(QString::fromUtf8(c.campaignId));
     });
-    d->flushEvidence();
-    const quint64 key = Private::campaignKey(c.accountId, c.campaignId);
-    const bool seen = d->campaignKeys.contains(key);
-    if (d->batchRows > 1 && !seen) {
-        PendingRows& p = d->campaigns;
-        p.utf8(c.accountId, false);
-        p.utf8(c.campaignId, false);
-        p.integer(c.sentAt);
-        p.utf8(c.subject);
-        p.utf8(c.fromAddress);
-        p.utf8(c.listIds);
-        p.integer(c.sent);
-        p.integer(c.delivered);
-        p.integer(c.bounces);
-        p.integer(c.hardBounces);
-        p.integer(c.complaints);
-        p.integer(c.unsubscribes);
-        p.integer(c.uniqueOpens);
-        p.integer(c.uniqueClicks);
-        d->campaignKeys.insert(key);
-        if (++p.rows == d->batchRows)
-            d->flushCampaigns();
-        return;
-    }
-    // One row per statement: batching off, or a possible duplicate (written alone after the pending
-    // rows, so that its error comes from this call, as without batching).
-    d->flushCampaigns();
     sql::Statement& q = d->insCampaign;
     d->text(q, 1, c.accountId, false);
     d->text(q, 2, c.campaignId, false);
@@ -624,8 +411,6 @@ void ImportWriter::addCampaign(const CampaignUtf8& c)
         return QStringLiteral("duplicate campaign_id \"%1\" for account \"%2\"")
             .arg(QString::fromUtf8(c.campaignId), QString::fromUtf8(c.accountId));
     });
-    if (!seen)
-        d->campaignKeys.insert(key);
 }
 
 qint64 ImportWriter::addEvidence(const EvidenceUtf8& e)
@@ -633,35 +418,6 @@ qint64 ImportWriter::addEvidence(const EvidenceUtf8& e)
     d->requireAccount(e.accountId, [&] {
         return QStringLiteral("evidence for subscriber \"%1\"").arg(QString::fromUtf8(e.subscriber));
     });
-    d->flushCampaigns();
-    if (d->batchRows > 1) {
-        PendingRows& p = d->evidence;
-        if (p.rows == 0) {
-            // SQLite gives a new row max(id) + 1 (the table has no AUTOINCREMENT); flushEvidence checks.
-            sql::ResetGuard g(d->maxEvidence);
-            d->maxEvidence.step();
-            d->nextEvidenceId = d->maxEvidence.int64(0) + 1;
-        }
-        p.utf8(e.accountId, false);
-        p.utf8(e.listId);
-        p.utf8(e.subscriber, false);
-        p.utf8(e.method, false);
-        p.integer(e.consentAt);
-        p.utf8(e.source);
-        p.utf8(e.ip);
-        p.utf8(e.checkboxDefault);
-        p.integer(e.emailContactExplained ? std::optional<qint64>(*e.emailContactExplained ? 1 : 0)
-                                          : std::nullopt);
-        p.utf8(e.consentText);
-        p.integer(e.confirmedAt);
-        p.integer(e.lastPurchaseAt);
-        p.integer(e.lastContactedAt);
-        p.integer(e.sourceLine);
-        const qint64 id = d->nextEvidenceId++;
-        if (++p.rows == d->batchRows)
-            d->flushEvidence();
-        return id;
-    }
     sql::Statement& q = d->insEvidence;
     d->text(q, 1, e.accountId, false);
     d->text(q, 2, e.listId);
@@ -686,7 +442,6 @@ qint64 ImportWriter::addEvidence(const EvidenceUtf8& e)
 void ImportWriter::setListScreening(const QString& accountId, const QString& listId,
                                     const ListScreeningSummary& s)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     const qint64 rid = d->list(accountId, listId);
     sql::Statement& q = d->updScreening;
     q.bind(1, rid)
@@ -701,7 +456,6 @@ void ImportWriter::setListScreening(const QString& accountId, const QString& lis
 
 qint64 ImportWriter::addEvidence(const EvidenceRow& e)
 {
-    d->flushAll();
     d->requireAccount(e.accountId,
                       [&] { return QStringLiteral("evidence for subscriber \"%1\"").arg(e.subscriber); });
     sql::Statement& q = d->insEvidence;
@@ -719,7 +473,6 @@ qint64 ImportWriter::addEvidence(const EvidenceRow& e)
 
 qint64 ImportWriter::addComplaint(const Complaint& c)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     d->requireAccount(c.accountId, [] { return QStringLiteral("complaint"); });
     sql::Statement& q = d->insComplaint;
     q.bind(1, c.accountId)
@@ -742,7 +495,6 @@ qint64 ImportWriter::addComplaint(const Complaint& c)
 
 qint64 ImportWriter::addMessage(const StoredMessage& m)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     d->requireAccount(m.accountId, [&] { return QStringLiteral("message %1").arg(m.file); });
     if (m.raw.isEmpty())
         throw Error::internal(QStringLiteral("message %1 has no raw bytes to store").arg(m.file));
@@ -771,7 +523,6 @@ qint64 ImportWriter::addMessage(const StoredMessage& m)
 
 qint64 ImportWriter::addHistory(const HistoryEntry& h)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     d->requireAccount(h.accountId, [] { return QStringLiteral("history entry"); });
     sql::Statement& q = d->insHistory;
     q.bind(1, h.accountId).bind(2, h.at).bind(3, toString(h.action)).bindTextOrNull(4, h.reason);
@@ -782,7 +533,6 @@ qint64 ImportWriter::addHistory(const HistoryEntry& h)
 
 void ImportWriter::addFile(const ImportedFile& f)
 {
-    // No flush: this table has no link to campaigns or evidence (see the header).
     sql::Statement& q = d->insFile;
     q.bind(1, d->importId).bind(2, f.path).bind(3, f.size).bind(4, f.sha256);
     d->run(q, [&] { return QStringLiteral("duplicate file \"%1\" in the import").arg(f.path); });
@@ -791,7 +541,6 @@ void ImportWriter::addFile(const ImportedFile& f)
 void ImportWriter::forEachFile(
     const std::function<void(QByteArrayView path, QByteArrayView sha256)>& fn) const
 {
-    d->flushAll();
     // The primary key (import_id, path) gives the order without a sort; nothing is held in memory.
     sql::Statement q(d->db, "SELECT path, sha256 FROM import_files WHERE import_id = ?1 ORDER BY path",
                      false);
@@ -802,7 +551,6 @@ void ImportWriter::forEachFile(
 
 void ImportWriter::setBundleSha256(const QString& bundleSha256)
 {
-    d->flushAll();
     d->info.bundleSha256 = bundleSha256;
     d->updSha256.bind(1, d->importId).bind(2, bundleSha256);
     d->run(d->updSha256, QString());
@@ -811,7 +559,6 @@ void ImportWriter::setBundleSha256(const QString& bundleSha256)
 void ImportWriter::appendAudit(
     const std::function<AuditEntry(const std::optional<AuditEntry>& last)>& makeEntry)
 {
-    d->flushAll();
     store::detail::appendAudit(d->sd, makeEntry);
 }
 
@@ -819,7 +566,6 @@ qint64 ImportWriter::commit(const QString& summaryJson)
 {
     if (d->committed)
         throw Error::internal(QStringLiteral("import committed twice"));
-    d->flushAll();
     d->updSummary.bind(1, d->importId).bind(2, summaryJson.isEmpty() ? QStringLiteral("{}") : summaryJson);
     d->run(d->updSummary, QString());
     for (auto it = d->complaintCounts.cbegin(); it != d->complaintCounts.cend(); ++it) {
