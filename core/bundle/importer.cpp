@@ -1697,6 +1697,34 @@ ImportResult Importer::run()
     if (m_worker)
         takeMessages(-1, true);
 
+    // Complaints and messages naming a campaign that campaigns.csv does not define for their account: kept as
+    // exported (the spec is silent; the complaint still counts for the account) and reported once per kind,
+    // so the reviewer knows those rows cannot be tied to a campaign's figures.
+    for (const ImportWriter::UnknownCampaignRefs& u : m_writer->unknownCampaignRefs()) {
+        const QString where = u.line > 0 ? QStringLiteral("line %1").arg(u.line) : u.file;
+        if (u.kind == QLatin1String("csv"))
+            m_result.warnings.append(
+                QStringLiteral("%1: %2 %3 a campaign_id that is not in campaigns.csv (first: %4, account %5, "
+                               "campaign %6)")
+                    .arg(kComplaintsCsv)
+                    .arg(u.count)
+                    .arg(u.count == 1 ? QStringLiteral("complaint names") : QStringLiteral("complaints name"),
+                         where, u.accountId, u.campaignId));
+        else
+            m_result.warnings.append(
+                QStringLiteral("%1: %2 %3 a campaign that is not in campaigns.csv (first: %4, account %5, "
+                               "campaign %6)")
+                    .arg(u.kind == QLatin1String("arf") ? QStringLiteral("complaints/")
+                                                        : QStringLiteral("messages/"))
+                    .arg(u.count)
+                    .arg(u.kind == QLatin1String("arf")
+                             ? (u.count == 1 ? QStringLiteral("ARF report names")
+                                             : QStringLiteral("ARF reports name"))
+                             : (u.count == 1 ? QStringLiteral("message's X-Campaign-ID names")
+                                             : QStringLiteral("messages' X-Campaign-ID name")),
+                         u.file, u.accountId, u.campaignId));
+    }
+
     // The bundle hash (from the import_files rows written so far) and the re-import check.
     m_result.bundleSha256 =
         bundleHashOfSorted([this](const FileVisitor& visit) { m_writer->forEachFile(visit); });

@@ -304,6 +304,18 @@ public:
     // This import's files added so far (addFile), in the order of their paths' UTF-8 bytes (the table's
     // key): an importer can hash its file list without keeping it in memory.
     void forEachFile(const std::function<void(QByteArrayView path, QByteArrayView sha256)>& fn) const;
+    // Rows of this import that name a campaign_id its account's campaigns do not define, per kind
+    // ("csv" and "arf" complaints, "message"s): how many, and the first by insertion order (its file and, for
+    // CSV rows, line). One indexed lookup per complaint/message; nothing held in memory.
+    struct UnknownCampaignRefs
+    {
+        QString kind;
+        qint64 count = 0;
+        QString file;
+        qint64 line = 0;
+        QString accountId, campaignId;
+    };
+    QList<UnknownCampaignRefs> unknownCampaignRefs() const;
     // Sets the import record's bundle hash, for an importer that knows it only after reading every file
     // (beginImport's ImportInfo.bundleSha256 may then be empty).
     void setBundleSha256(const QString& bundleSha256);

@@ -549,6 +549,48 @@ void ImportWriter::forEachFile(
         fn(q.utf8(0), q.utf8(1));
 }
 
+QList<ImportWriter::UnknownCampaignRefs> ImportWriter::unknownCampaignRefs() const
+{
+    // The accounts of this import carry its import_id, and their campaigns all come from this import (a
+    // re-import replaces an account with its rows), so "not defined" means "not in this bundle's
+    // campaigns.csv". Each row costs one lookup in the campaigns primary key.
+    static const char* const kComplaints =
+        "FROM complaints c JOIN accounts a ON a.account_id = c.account_id AND a.import_id = ?1 "
+        "WHERE c.origin = ?2 AND c.campaign_id IS NOT NULL AND c.campaign_id <> '' AND NOT EXISTS "
+        "(SELECT 1 FROM campaigns p WHERE p.account_id = c.account_id AND p.campaign_id = c.campaign_id)";
+    static const char* const kMessages =
+        "FROM messages c JOIN accounts a ON a.account_id = c.account_id AND a.import_id = ?1 "
+        "WHERE ?2 = 'message' AND c.campaign_id IS NOT NULL AND c.campaign_id <> '' AND NOT EXISTS "
+        "(SELECT 1 FROM campaigns p WHERE p.account_id = c.account_id AND p.campaign_id = c.campaign_id)";
+    QList<UnknownCampaignRefs> out;
+    for (const char* kind : {"csv", "arf", "message"}) {
+        const bool message = qstrcmp(kind, "message") == 0;
+        const QByteArray from(message ? kMessages : kComplaints);
+        sql::Statement count(d->db, QByteArray("SELECT count(*) " + from).constData(), false);
+        count.bind(1, d->importId).bindUtf8(2, kind);
+        if (!count.step() || count.int64(0) == 0)
+            continue;
+        UnknownCampaignRefs r;
+        r.kind = QString::fromLatin1(kind);
+        r.count = count.int64(0);
+        sql::Statement first(
+            d->db,
+            QByteArray(QByteArray(message ? "SELECT c.file, 0, " : "SELECT c.file, c.source_line, ") +
+                       "c.account_id, c.campaign_id " + from + " ORDER BY c.id LIMIT 1")
+                .constData(),
+            false);
+        first.bind(1, d->importId).bindUtf8(2, kind);
+        if (first.step()) {
+            r.file = first.text(0);
+            r.line = first.int64(1);
+            r.accountId = first.text(2);
+            r.campaignId = first.text(3);
+        }
+        out.append(r);
+    }
+    return out;
+}
+
 void ImportWriter::setBundleSha256(const QString& bundleSha256)
 {
     d->info.bundleSha256 = bundleSha256;

@@ -465,6 +465,41 @@ private Q_SLOTS:
                          "A1001, list Q1)"}));
     }
 
+    void complaintsAndMessagesNamingAnUndefinedCampaignAreWarnings()
+    {
+        // The good bundle names only defined campaigns: no warning.
+        {
+            CaseStore store(newPath(QStringLiteral("clean.sqlite")));
+            QCOMPARE(importBundle(store, goodCopy(), options()).warnings, QStringList());
+        }
+        const QString dir = goodCopy();
+        replaceIn(dir + "/complaints/complaints.csv", "A1001,C7,2026-11-11", "A1001,C9,2026-11-11");
+        replaceIn(dir + "/complaints/A1001/fbl-1.eml", "X-Campaign-ID: C7", "X-Campaign-ID: C5");
+        replaceIn(dir + "/messages/A1001/blackfriday.eml", "X-Campaign-ID: C7", "X-Campaign-ID: C6");
+        // A1002's letters name C7, which A1002 defines too (ids are per account): no warning for them.
+        CaseStore store(newPath(QStringLiteral("cases.sqlite")));
+        const ImportResult r = importBundle(store, dir, options());
+        QCOMPARE(
+            r.warnings,
+            (QStringList{
+                "complaints/complaints.csv: 1 complaint names a campaign_id that is not in campaigns.csv "
+                "(first: line 2, account A1001, campaign C9)",
+                "complaints/: 1 ARF report names a campaign that is not in campaigns.csv (first: "
+                "complaints/A1001/fbl-1.eml, account A1001, campaign C5)",
+                "messages/: 1 message's X-Campaign-ID names a campaign that is not in campaigns.csv (first: "
+                "messages/A1001/blackfriday.eml, account A1001, campaign C6)"}));
+        // Kept as exported.
+        QCOMPARE(r.counts.complaints, 3);
+        QCOMPARE(r.counts.messages, 3);
+        // A campaign of another account with the same id does not count as defined.
+        const QString other = goodCopy();
+        replaceIn(other + "/complaints/complaints.csv", "A1001,C7,2026-11-11", "A1002,C8,2026-11-11");
+        CaseStore store2(newPath(QStringLiteral("cases2.sqlite")));
+        QCOMPARE(importBundle(store2, other, options()).warnings,
+                 (QStringList{"complaints/complaints.csv: 1 complaint names a campaign_id that is not in "
+                              "campaigns.csv (first: line 2, account A1002, campaign C8)"}));
+    }
+
     // Every bad input with the messages parsed by the importer's worker thread (the default) and in line:
     // the same error, the store unchanged.
     void badInput_data()
