@@ -111,6 +111,17 @@ class TestImport : public QObject
     {
         return m_tmp.filePath(QStringLiteral("%1-%2").arg(++m_n).arg(name));
     }
+    // Imports `dir` into the store at `db`; the error's text, or an empty string when it imported.
+    static QString importError(const QString& db, const QString& dir, const ImportOptions& o)
+    {
+        CaseStore store(db);
+        try {
+            importBundle(store, dir, o);
+        } catch (const Error& e) {
+            return e.toString();
+        }
+        return QString();
+    }
     QString goodCopy()
     {
         const QString dir = newPath(QStringLiteral("bundle"));
@@ -558,17 +569,9 @@ private Q_SLOTS:
                       QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
             replaceIn(dir + "/complaints/complaints.csv", "angry\"", "angry");
             const QByteArray before = dumpStore(db);
-            QString error;
-            {
-                CaseStore store(db);
-                ImportOptions o = options();
-                o.parseMessagesInParallel = parallel;
-                try {
-                    importBundle(store, dir, o);
-                } catch (const Error& e) {
-                    error = e.toString();
-                }
-            }
+            ImportOptions o = options();
+            o.parseMessagesInParallel = parallel;
+            const QString error = importError(db, dir, o);
             QCOMPARE(error,
                      QStringLiteral("complaints/complaints.csv:3: column note: value \"phoned support, "
                                     "angry\n\": unterminated quoted field: the quote opened on this "
@@ -621,17 +624,9 @@ private Q_SLOTS:
                 const QString dir = goodCopy();
                 writeFile(dir + "/evidence.csv", c.csv);
                 const QByteArray before = dumpStore(db);
-                QString error;
-                {
-                    CaseStore store(db);
-                    ImportOptions o = options();
-                    o.parseCsvInParallel = csvParallel;
-                    try {
-                        importBundle(store, dir, o);
-                    } catch (const Error& e) {
-                        error = e.toString();
-                    }
-                }
+                ImportOptions o = options();
+                o.parseCsvInParallel = csvParallel;
+                const QString error = importError(db, dir, o);
                 QCOMPARE(error, c.error);
                 QCOMPARE(dumpStore(db), before);
             }
@@ -761,17 +756,9 @@ private Q_SLOTS:
                 writeFile(dir + "/complaints/A1001/fbl-1.eml", notArf);
                 c.edit(dir);
                 const QByteArray before = dumpStore(db);
-                QString error;
-                {
-                    CaseStore store(db);
-                    ImportOptions o = options();
-                    o.parseMessagesInParallel = parallel;
-                    try {
-                        importBundle(store, dir, o);
-                    } catch (const Error& e) {
-                        error = e.toString();
-                    }
-                }
+                ImportOptions o = options();
+                o.parseMessagesInParallel = parallel;
+                const QString error = importError(db, dir, o);
                 QCOMPARE(error, c.error);
                 QCOMPARE(dumpStore(db), before);
             }
