@@ -62,16 +62,18 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
 
 // ---- Parallel evaluation -----------------------------------------------------------------------------
 //
-// The calling thread reads the snapshots (the store's one connection) and push()es them; `workers`
-// threads evaluate them, each with its own Evaluator (its own compiled patterns), against the shared,
-// finished overlap index (linksFor is safe from several threads). Snapshots are handed over in batches
-// of kBatch consecutive accounts (one lock and wake-up per batch, not per account); the results come
-// back into a window of slots indexed by sequence number and are delivered in sequence on the calling
-// thread. push() blocks while the window is full, delivering meanwhile, so at most 64 snapshots or
-// results per worker are held. A failing evaluation is kept in its slot and thrown when delivery
-// reaches it: the sink sees exactly the evaluations before the first failing account, as with one
-// thread. Queued snapshots after a failure are dropped and no more are read.
-class ParallelEvaluation
+// The accounts are cut into ranges of kRangeAccounts consecutive account ids (CaseStore::accountRanges).
+// Every thread — the calling one and the workers — takes the next range, reads its snapshots on its own
+// connection (CaseStore::openSnapshotReaders: all connections read the same commit), evaluates them with
+// its own Evaluator (own compiled patterns) against the shared, finished overlap index (linksFor is safe
+// from several threads), builds the cache rows and the encoded output, and puts the results in the
+// range's slot. Only the calling thread delivers, in range order, so the sink, the progress callback and
+// the cache rows see the accounts in account order, exactly as with one thread. A thread takes range k
+// only while k < (next range to deliver) + window, so at most window ranges of results are held. A
+// failure (reading or evaluating) is kept in its range's slot after the results before it and thrown when
+// delivery reaches it: the sink has seen exactly the accounts before the failing one. Cancelling through
+// the sink stops every thread after its current range.
+class RangeEvaluation
 {
 public:
     struct Result
@@ -82,184 +84,157 @@ public:
     };
     using Deliver = std::function<bool(Result&&)>; // false: stop (cancelled)
 
-    ParallelEvaluation(const Policy& policy, const OverlapIndex& overlap, const QDateTime& asOf,
-                       const EvaluationService::Encoder& encode, int workers)
-        : m_policy(policy), m_overlap(overlap), m_asOf(asOf), m_encode(encode),
-          m_window(size_t(64 * std::max(1, workers)))
+    RangeEvaluation(const Policy& policy, const Evaluator& callerEvaluator, const OverlapIndex& overlap,
+                    const QDateTime& asOf, const EvaluationService::Encoder& encode, snapshot::Parts parts,
+                    QList<std::pair<QString, QString>> ranges)
+        : m_policy(policy), m_callerEvaluator(callerEvaluator), m_overlap(overlap), m_asOf(asOf),
+          m_encode(encode), m_parts(parts), m_ranges(std::move(ranges)), m_slots(size_t(m_ranges.size()))
+    {}
+
+    ~RangeEvaluation() { stop(); }
+
+    // Runs everything: the workers on `readers` (one thread each), the calling thread on `store`;
+    // false when cancelled, throws the first failure in account order.
+    bool run(const CaseStore& store, const std::vector<std::unique_ptr<CaseStore>>& readers,
+             const Deliver& deliver)
     {
-        m_batch.reserve(kBatch);
-        m_threads.reserve(size_t(workers));
+        m_window = qint64(4 * (readers.size() + 1));
         try {
-            for (int i = 0; i < workers; ++i)
-                m_threads.emplace_back([this] { work(); });
+            for (const auto& r : readers)
+                m_threads.emplace_back([this, reader = r.get()] { work(*reader); });
         } catch (...) {
             stop();
             throw;
         }
-    }
-
-    ~ParallelEvaluation() { stop(); }
-
-    // Queues one snapshot and delivers what is ready; false when reading should stop (a failure is
-    // pending in the window, or `deliver` cancelled).
-    bool push(AccountSnapshot&& snapshot, const Deliver& deliver)
-    {
-        m_batch.push_back(std::move(snapshot));
-        ++m_pushed;
-        if (m_batch.size() >= kBatch && !flush())
-            return false;
-        return deliverReady(deliver, false);
-    }
-
-    // Delivers every remaining result in order (throws the first failure); false when cancelled.
-    bool finish(const Deliver& deliver)
-    {
-        flush();
-        return deliverReady(deliver, true);
-    }
-
-    // Joins the workers; their total CPU time in ms (diagnostics).
-    qint64 workerCpuMs()
-    {
-        stop();
-        return m_workerCpuMs;
-    }
-
-private:
-    static constexpr size_t kBatch = 8;
-
-    struct Job
-    {
-        qint64 first; // sequence number of snapshots[0]
-        std::vector<AccountSnapshot> snapshots;
-    };
-    struct Slot
-    {
-        bool ready = false;
-        std::exception_ptr error;
-        Result result;
-    };
-
-    Slot& slot(qint64 seq) { return m_window[size_t(seq % qint64(m_window.size()))]; }
-
-    // Hands the batch read so far to the workers; false when a failure is pending.
-    bool flush()
-    {
-        if (m_batch.empty())
-            return true;
-        Job job{m_pushed - qint64(m_batch.size()), std::move(m_batch)};
-        m_batch = {};
-        m_batch.reserve(kBatch);
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_failed)
+        const qint64 n = m_ranges.size();
+        while (m_delivered < n) {
+            if (!deliverReady(deliver))
                 return false;
-            m_jobs.push_back(std::move(job));
+            if (m_delivered >= n)
+                break;
+            const qint64 k = take(false);
+            if (k >= 0) {
+                evaluateRange(store, m_callerEvaluator, k);
+                continue;
+            }
+            std::unique_lock lock(m_mutex);
+            m_ready.wait(lock, [&] { return m_slots[size_t(m_delivered)].ready; });
         }
-        m_workAvailable.notify_one();
+        stop();
         return true;
     }
 
-    // Delivers results in sequence while they are ready; waits while the window is full (or, with
-    // `all`, until everything pushed is delivered).
-    bool deliverReady(const Deliver& deliver, bool all)
+    // The workers' total CPU time in ms (diagnostics); valid after run().
+    qint64 workerCpuMs() const { return m_workerCpuMs; }
+
+private:
+    static constexpr int kRangeAccounts = 128;
+
+public:
+    static int rangeAccounts() { return kRangeAccounts; }
+
+private:
+    struct Slot
+    {
+        bool ready = false;
+        std::exception_ptr error; // after `results`
+        std::vector<Result> results;
+    };
+
+    // The next range this thread may evaluate, or -1: none left, stopping, or (with `wait`, workers)
+    // after waiting while the window is full; without `wait` (the calling thread) -1 also when full.
+    qint64 take(bool wait)
     {
         std::unique_lock lock(m_mutex);
-        while (m_next < m_pushed) {
-            Slot& s = slot(m_next);
-            if (!s.ready) {
-                const bool full = m_pushed - m_next >= qint64(m_window.size());
-                if (!all && !full)
-                    return !m_failed;
-                if (m_next >= m_pushed - qint64(m_batch.size())) {
-                    // What is awaited has not been handed over yet (a full window of kBatch-sized
-                    // batches never gets here; kept for any window size).
-                    lock.unlock();
-                    if (!flush())
-                        return false;
-                    lock.lock();
-                    continue;
-                }
-                m_resultReady.wait(lock);
-                continue;
-            }
-            if (s.error) {
-                const std::exception_ptr error = s.error;
-                s = Slot();
-                lock.unlock();
-                stop();
-                std::rethrow_exception(error);
-            }
-            Result r = std::move(s.result);
-            s = Slot();
-            ++m_next;
-            lock.unlock();
-            if (!deliver(std::move(r)))
-                return false;
-            lock.lock();
+        for (;;) {
+            if (m_stopping || m_failed || m_taken >= qint64(m_ranges.size()))
+                return -1;
+            if (m_taken < m_delivered + m_window)
+                return m_taken++;
+            if (!wait)
+                return -1;
+            m_space.wait(lock);
         }
-        return !m_failed;
     }
 
-    void work()
+    void evaluateRange(const CaseStore& store, const Evaluator& evaluator, qint64 k)
     {
-        // Own rules state (compiled patterns, prepared lists); the policy is only read.
-        const Evaluator evaluator(m_policy);
-        std::vector<Slot> done;
+        Slot done;
+        try {
+            const auto& range = m_ranges[k];
+            store.forEachSnapshot(m_parts, range.first, range.second, [&](AccountSnapshot&& s) {
+                Result r;
+                r.evaluation = evaluator.evaluate(s, m_asOf, &m_overlap);
+                r.row = toRow(r.evaluation, s);
+                if (m_encode)
+                    r.encoded = m_encode(r.evaluation);
+                done.results.push_back(std::move(r));
+                return !m_stopFlag.load(std::memory_order_relaxed);
+            });
+        } catch (...) {
+            done.error = std::current_exception();
+        }
+        done.ready = true;
+        {
+            std::lock_guard lock(m_mutex);
+            if (done.error)
+                m_failed = true; // no further ranges are taken; the ones before are still delivered
+            m_slots[size_t(k)] = std::move(done);
+        }
+        m_ready.notify_all();
+    }
+
+    // Delivers the ready ranges in order; throws a range's failure after its results; false when cancelled.
+    bool deliverReady(const Deliver& deliver)
+    {
         for (;;) {
-            Job job;
-            {
-                std::unique_lock lock(m_mutex);
-                m_workAvailable.wait(lock, [&] { return m_closing || !m_jobs.empty(); });
-                if (m_jobs.empty()) {
-                    m_workerCpuMs += threadCpuMs();
-                    return;
-                }
-                job = std::move(m_jobs.front());
-                m_jobs.pop_front();
-            }
-            done.clear();
-            done.resize(job.snapshots.size());
-            qint64 failedAt = -1;
-            for (size_t i = 0; i < job.snapshots.size(); ++i) {
-                Slot& out = done[i];
-                out.ready = true;
-                try {
-                    out.result.evaluation = evaluator.evaluate(job.snapshots[i], m_asOf, &m_overlap);
-                    out.result.row = toRow(out.result.evaluation, job.snapshots[i]);
-                    if (m_encode)
-                        out.result.encoded = m_encode(out.result.evaluation);
-                } catch (...) {
-                    out.error = std::current_exception();
-                    failedAt = job.first + qint64(i);
-                    done.resize(i + 1); // nothing after the failing account is needed
-                    break;
-                }
-            }
-            job.snapshots.clear(); // freed here, not under the lock
+            Slot slot;
             {
                 std::lock_guard lock(m_mutex);
-                if (failedAt >= 0) {
-                    // Drop the queued snapshots after the failing account.
-                    m_failed = true;
-                    while (!m_jobs.empty() && m_jobs.back().first > failedAt)
-                        m_jobs.pop_back();
-                }
-                for (size_t i = 0; i < done.size(); ++i)
-                    slot(job.first + qint64(i)) = std::move(done[i]);
+                if (m_delivered >= qint64(m_slots.size()) || !m_slots[size_t(m_delivered)].ready)
+                    return true;
+                slot = std::move(m_slots[size_t(m_delivered)]);
+                m_slots[size_t(m_delivered)].results = {};
             }
-            m_resultReady.notify_one();
+            for (Result& r : slot.results) {
+                if (!deliver(std::move(r))) {
+                    stop();
+                    return false;
+                }
+            }
+            if (slot.error) {
+                stop();
+                std::rethrow_exception(slot.error);
+            }
+            {
+                std::lock_guard lock(m_mutex);
+                ++m_delivered;
+            }
+            m_space.notify_all();
         }
+    }
+
+    void work(const CaseStore& reader)
+    {
+        const Evaluator evaluator(m_policy);
+        for (;;) {
+            const qint64 k = take(true);
+            if (k < 0)
+                break;
+            evaluateRange(reader, evaluator, k);
+        }
+        std::lock_guard lock(m_mutex);
+        m_workerCpuMs += threadCpuMs();
     }
 
     void stop()
     {
         {
             std::lock_guard lock(m_mutex);
-            m_closing = true;
-            m_jobs.clear();
+            m_stopping = true;
         }
-        m_workAvailable.notify_all();
+        m_stopFlag.store(true, std::memory_order_relaxed);
+        m_space.notify_all();
         for (std::thread& t : m_threads) {
             if (t.joinable())
                 t.join();
@@ -268,16 +243,19 @@ private:
     }
 
     const Policy& m_policy;
+    const Evaluator& m_callerEvaluator;
     const OverlapIndex& m_overlap;
     const QDateTime m_asOf;
     const EvaluationService::Encoder& m_encode;
+    const snapshot::Parts m_parts;
+    const QList<std::pair<QString, QString>> m_ranges;
+    std::vector<Slot> m_slots;
+    qint64 m_window = 4;
     std::mutex m_mutex;
-    std::condition_variable m_workAvailable, m_resultReady;
-    std::deque<Job> m_jobs;
-    std::vector<Slot> m_window;
-    std::vector<AccountSnapshot> m_batch; // read, not yet handed over (calling thread only)
-    qint64 m_pushed = 0, m_next = 0;      // m_pushed counts m_batch; both on the calling thread
-    bool m_closing = false, m_failed = false;
+    std::condition_variable m_space, m_ready;
+    qint64 m_taken = 0, m_delivered = 0;
+    bool m_stopping = false, m_failed = false;
+    std::atomic<bool> m_stopFlag{false};
     qint64 m_workerCpuMs = 0;
     std::vector<std::thread> m_threads;
 };
@@ -357,6 +335,7 @@ struct EvaluationService::Private
     std::shared_ptr<std::mutex> use;
 
     int threads = 0; // setThreadCount; <= 0: defaultThreadCount()
+    int lastRunThreads = 0;
 
     Private(CaseStore& s, const Policy& p) : store(s), policy(p), evaluator(p) {}
 
@@ -364,7 +343,11 @@ struct EvaluationService::Private
              const std::function<void(Evaluation&&, QByteArray&&)>& sink,
              const std::function<bool(qint64)>& progress);
 
-    std::unique_ptr<OverlapIndex> build(const OverlapIndex::Options& options)
+    // With a `reader` (a connection on the same commit, openSnapshotReaders), the messages are read and
+    // their features (link hosts, MinHash signature) computed on a second thread while this one reads the
+    // accounts and campaign From addresses; they are fed in the same order either way, so the index is
+    // the same.
+    std::unique_ptr<OverlapIndex> build(const OverlapIndex::Options& options, const CaseStore* reader)
     {
         QElapsedTimer timer;
         timer.start();
@@ -372,17 +355,57 @@ struct EvaluationService::Private
         // Only the index's inputs, each in one query: accounts (status, From addresses), campaign From
         // addresses, messages (From, link domains, text) — not the evidence, lists or complaints a full
         // snapshot would read. Reads share one snapshot of the file.
-        store.readConsistently(false, [&] {
-            store.forEachAccountFrom([&](const QString& id, AccountStatus status, const QStringList& from) {
-                idx->addAccount(id, status, from);
-            });
-            store.forEachCampaignFrom(
-                [&](const QString& id, const QString& from) { idx->addFromAddress(id, from); });
-            store.forEachMessage([&](const StoredMessage& m) {
-                idx->addMessage(m);
+        struct Fed
+        {
+            StoredMessage message; // accountId, from, id (the rest is in features)
+            OverlapIndex::MessageFeatures features;
+        };
+        std::vector<Fed> messages;
+        std::exception_ptr messageError;
+        std::thread messageThread;
+        const auto readMessages = [&](const CaseStore& from) {
+            from.forEachMessage([&](const StoredMessage& m) {
+                Fed f;
+                f.message.accountId = m.accountId;
+                f.message.from = m.from;
+                f.message.id = m.id;
+                f.features = idx->messageFeatures(m);
+                messages.push_back(std::move(f));
                 return true;
             });
-        });
+        };
+        if (reader) {
+            messageThread = std::thread([&] {
+                try {
+                    readMessages(*reader);
+                } catch (...) {
+                    messageError = std::current_exception();
+                }
+            });
+        }
+        const auto join = [&] {
+            if (messageThread.joinable())
+                messageThread.join();
+        };
+        try {
+            store.readConsistently(false, [&] {
+                store.forEachAccountFrom([&](const QString& id, AccountStatus status,
+                                             const QStringList& from) { idx->addAccount(id, status, from); });
+                store.forEachCampaignFrom(
+                    [&](const QString& id, const QString& from) { idx->addFromAddress(id, from); });
+                if (!reader)
+                    readMessages(store);
+            });
+        } catch (...) {
+            join();
+            throw;
+        }
+        join();
+        if (messageError)
+            std::rethrow_exception(messageError);
+        for (Fed& f : messages)
+            idx->addMessage(f.message, std::move(f.features));
+        messages = {};
         const qint64 read = timer.elapsed();
         idx->finish();
         ++g_builds;
@@ -394,7 +417,7 @@ struct EvaluationService::Private
     // The cross-account index for the store's current data: from the process-wide cache when the store
     // has had no import since it was built, else built and cached. Sets `index` and `use`; true when it
     // was built by this call.
-    bool acquire()
+    bool acquire(const CaseStore* reader = nullptr)
     {
         const OverlapIndex::Options options = OverlapIndex::options(policy);
         const QString path = storeKey(store);
@@ -419,7 +442,7 @@ struct EvaluationService::Private
             }
         }
         // Built outside the cache lock (seconds); two threads may build the same index, the last wins.
-        std::shared_ptr<OverlapIndex> built = build(options);
+        std::shared_ptr<OverlapIndex> built = build(options, reader);
         auto mutex = std::make_shared<std::mutex>();
         index = built;
         use = mutex;
@@ -478,6 +501,11 @@ int EvaluationService::threadCount() const
     return d->threads > 0 ? d->threads : defaultThreadCount();
 }
 
+int EvaluationService::lastRunThreads() const
+{
+    return d->lastRunThreads;
+}
+
 int EvaluationService::defaultThreadCount()
 {
     bool ok = false;
@@ -521,9 +549,16 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
     bool cancelled = false;
     qint64 readerCpuMs = 0, workerCpuMs = 0;
     const int workers = threads > 0 ? threads : defaultThreadCount();
-    // One snapshot of the store for the whole read, memory-mapped (a pass over most of the file).
+    int usedThreads = 1;
+    // One snapshot of the store for the whole read, memory-mapped (a pass over most of the file); with
+    // several threads, every thread reads it on a connection of its own.
     store.readConsistently(true, [&] {
-        const bool builtNow = acquire();
+        std::vector<std::unique_ptr<CaseStore>> readers;
+        if (workers > 1)
+            readers = store.openSnapshotReaders(workers - 1);
+        usedThreads = int(readers.size()) + 1;
+        lastRunThreads = usedThreads;
+        const bool builtNow = acquire(readers.empty() ? nullptr : readers.front().get());
         std::lock_guard useLock(*use);
         OverlapIndex& overlap = *index;
         // Current statuses may have changed by decisions since the index was built — unless it was built
@@ -547,7 +582,8 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
             }
             return true;
         };
-        if (workers <= 1) {
+        if (readers.empty()) {
+            // One thread (asked for, or the store cannot be read on several connections at once).
             store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
                 Evaluation e = evaluator.evaluate(s, asOf, &overlap);
                 EvaluationRow row = toRow(e, s);
@@ -557,15 +593,11 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
             readerCpuMs += threadCpuMs();
             return;
         }
-        // The calling thread reads and delivers: one worker fewer than the threads asked for (on two
-        // cores, two workers only added hand-over and cache traffic; benchmarks/rules/README.md).
-        ParallelEvaluation parallel(policy, overlap, asOf, encode, workers - 1);
-        const ParallelEvaluation::Deliver next = [&](ParallelEvaluation::Result&& r) {
+        RangeEvaluation parallel(policy, evaluator, overlap, asOf, encode, parts,
+                                 store.accountRanges(RangeEvaluation::rangeAccounts()));
+        parallel.run(store, readers, [&](RangeEvaluation::Result&& r) {
             return deliver(std::move(r.evaluation), std::move(r.row), std::move(r.encoded));
-        };
-        store.forEachSnapshot(parts, [&](AccountSnapshot&& s) { return parallel.push(std::move(s), next); });
-        if (!cancelled)
-            parallel.finish(next);
+        });
         readerCpuMs += threadCpuMs();
         workerCpuMs = parallel.workerCpuMs();
     });
@@ -573,9 +605,9 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
         throw Error::cancelled();
     const qint64 evaluated = timer.elapsed();
     store.saveEvaluations(rows);
-    qDebug("evaluated %lld accounts in %lld ms (%d thread(s); CPU: reading and delivering %lld ms, workers "
-           "%lld ms), cache written in %lld ms",
-           done, evaluated, workers, readerCpuMs, workerCpuMs, timer.elapsed() - evaluated);
+    qDebug("evaluated %lld accounts in %lld ms (%d thread(s); CPU: calling thread %lld ms, workers %lld ms), "
+           "cache written in %lld ms",
+           done, evaluated, usedThreads, readerCpuMs, workerCpuMs, timer.elapsed() - evaluated);
 }
 
 QList<Evaluation> EvaluationService::evaluateAll(const QDateTime& asOf,

@@ -90,17 +90,22 @@ public:
                       const std::function<void(Evaluation&&, QByteArray&& encoded)>& sink,
                       const std::function<bool(qint64 done)>& progress = {});
 
-    // Threads evaluating in evaluateEach and evaluateAll, the calling thread included. The store is read
-    // on the calling thread, which also hands the results to the sink and the progress callback in
-    // account order and writes the cache (one connection, one writer); with n > 1, n - 1 worker threads
-    // run the rules (and the encoder) on the snapshots read, each with its own Evaluator, at most 64 per
-    // worker read ahead of the sink. The results, their order, the cache rows and the errors are those of
-    // one thread: an error in a worker stops the read, nothing is written to the cache and the error of
-    // the first failing account is thrown after the sink has seen the accounts before it; a cancelling
-    // `progress` stops the workers likewise. 1 = everything on the calling thread, as before. n <= 0 (the
-    // default) = defaultThreadCount().
+    // Threads evaluating in evaluateEach and evaluateAll, the calling thread included. With n > 1 the
+    // accounts are cut into ranges of consecutive ids; every thread (the calling one too) reads a range
+    // on a connection of its own (CaseStore::openSnapshotReaders: all read the same commit) and runs the
+    // rules (and the encoder) with its own Evaluator; the calling thread hands the results to the sink
+    // and the progress callback in account order and writes the cache (one writer), with at most 4n
+    // ranges evaluated ahead of the sink. The cross-account index reads the messages on a second
+    // thread. The results, their order, the cache rows and the errors are those of one thread: a failure
+    // stops the threads, nothing is written to the cache and the error of the first failing account is
+    // thrown after the sink has seen the accounts before it; a cancelling `progress` stops them
+    // likewise. When the store cannot be read on several connections (see openSnapshotReaders) one
+    // thread does everything. 1 = everything on the calling thread. n <= 0 (the default) =
+    // defaultThreadCount().
     void setThreadCount(int threads);
     int threadCount() const; // the effective count, >= 1
+    // Threads the last whole-store evaluation of this service ran on (1 when it fell back; 0 before any).
+    int lastRunThreads() const;
     // ABUSEDESK_EVAL_THREADS when it is a positive integer, else QThread::idealThreadCount() (at least 1).
     static int defaultThreadCount();
     Evaluation evaluateAccount(const QString& accountId, const QDateTime& asOf);

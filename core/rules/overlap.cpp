@@ -288,30 +288,46 @@ void OverlapIndex::addFromAddress(const QString& accountId, const QString& from)
     d->addPosting(d->from, d->account(accountId), it.value());
 }
 
-void OverlapIndex::addMessage(const StoredMessage& m)
+OverlapIndex::MessageFeatures OverlapIndex::messageFeatures(const StoredMessage& m) const
 {
-    const int a = d->account(m.accountId);
-    addFromAddress(m.accountId, m.from);
+    MessageFeatures f;
     for (const QString& host : m.linkDomains) {
         const QString h = util::normalizeHost(host);
         if (h.isEmpty() || PreparedPolicy::hostIn(h, d->opt.platformDomains) ||
             PreparedPolicy::hostIn(h, d->opt.linkHostAllowList))
             continue;
-        d->addKey(d->domains, a, h);
+        f.linkHosts << h;
     }
     const std::vector<quint64> sh = shingles(m.text, d->opt.shingleWords);
     if (sh.size() < size_t(std::max(1, d->opt.minShingles)))
-        return;
-    Private::Message msg{a, m.id, {}};
-    msg.sig.fill(0xffffffffu);
-    const HashFamily& f = family();
+        return f;
+    f.signature.assign(size_t(kHashes), 0xffffffffu);
+    const HashFamily& hf = family();
     for (quint64 x : sh) {
         for (int i = 0; i < kHashes; ++i) {
-            const quint32 h = quint32((f.a[size_t(i)] * x + f.b[size_t(i)]) >> 32);
-            if (h < msg.sig[size_t(i)])
-                msg.sig[size_t(i)] = h;
+            const quint32 h = quint32((hf.a[size_t(i)] * x + hf.b[size_t(i)]) >> 32);
+            if (h < f.signature[size_t(i)])
+                f.signature[size_t(i)] = h;
         }
     }
+    return f;
+}
+
+void OverlapIndex::addMessage(const StoredMessage& m)
+{
+    addMessage(m, messageFeatures(m));
+}
+
+void OverlapIndex::addMessage(const StoredMessage& m, MessageFeatures&& f)
+{
+    const int a = d->account(m.accountId);
+    addFromAddress(m.accountId, m.from);
+    for (const QString& h : std::as_const(f.linkHosts))
+        d->addKey(d->domains, a, h);
+    if (f.signature.size() != size_t(kHashes))
+        return;
+    Private::Message msg{a, m.id, {}};
+    std::copy(f.signature.begin(), f.signature.end(), msg.sig.begin());
     d->messages.push_back(msg);
 }
 

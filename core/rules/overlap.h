@@ -30,6 +30,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <vector>
 
 namespace ad::rules {
 
@@ -59,6 +60,17 @@ public:
     void addAccount(const QString& accountId, AccountStatus currentStatus, const QStringList& fromAddresses);
     void addFromAddress(const QString& accountId, const QString& from); // "Name <a@b>" or "a@b"
     void addMessage(const StoredMessage& message);                      // From, link domains, text
+    // What addMessage derives from a message alone: the link hosts that count (normalised, minus the
+    // platform's and allow-listed hosts, in message order) and the MinHash signature (empty when the text
+    // has too few shingles). messageFeatures only reads the options, so it may run on several threads
+    // while another feeds; addMessage(m, messageFeatures(m)) is addMessage(m).
+    struct MessageFeatures
+    {
+        QStringList linkHosts;
+        std::vector<quint32> signature;
+    };
+    MessageFeatures messageFeatures(const StoredMessage& message) const;
+    void addMessage(const StoredMessage& message, MessageFeatures&& features);
     // Everything above for one snapshot (account from_addresses, campaign from_address, messages,
     // current status).
     void addSnapshot(const AccountSnapshot& snapshot);

@@ -643,18 +643,28 @@ AccountSnapshot CaseStore::loadSnapshot(const QString& accountId) const
 
 namespace {
 
-// One ordered cursor of the snapshot merge: rows sorted by account id (column `accountColumn`).
+// One ordered cursor of the snapshot merge: rows sorted by account id (column `accountColumn`). The
+// statement comes from the connection's cache; with a range, its ?1 and ?2 are the first and last account
+// id. Reset when the cursor goes, so the cached statement is free for the next range.
 struct Cursor
 {
-    sql::Statement q;
+    std::shared_ptr<sql::Statement> st;
+    sql::Statement& q;
     int accountColumn = 0;
     bool has = false;
 
-    Cursor(sql::Database& db, QByteArrayView sqlText, int accountCol)
-        : q(db, sqlText, false), accountColumn(accountCol)
+    Cursor(Connection& c, QByteArrayView sqlText, int accountCol, const QString* first, const QString* last)
+        : st(c.st(sqlText)), q(*st), accountColumn(accountCol)
     {
+        if (first) {
+            q.bind(1, *first);
+            q.bind(2, *last);
+        }
         has = q.step();
     }
+    ~Cursor() { q.reset(); }
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
     // Compared as bytes, exactly like SQLite's BINARY collation orders them.
     int compare(QByteArrayView key) const
     {
@@ -675,24 +685,41 @@ struct Cursor
 
 // The evidence rows in (account_id, source_line, id) order without a b-tree search per row. The order
 // comes from a covering scan of evidence_by_account (account_id and id only, no table access), the rows
-// from a scan of the table in rowid order: an import writes evidence.csv's rows in file order, and a bundle
-// groups them by account, so that scan mostly yields exactly the next row asked for. A row that is not the
-// next one in rowid order (an account re-imported later, a file not grouped by account) is read by its id
-// instead, so the rows and their order never depend on how the table is laid out, only the speed does.
-// `columns` start with id.
+// from a scan of the table in rowid order from the first id the order asks for: an import writes
+// evidence.csv's rows in file order, and a bundle groups them by account, so that scan mostly yields
+// exactly the next row asked for. A row that is not the next one in rowid order (an account re-imported
+// later, a file not grouped by account) is read by its id instead, so the rows and their order never
+// depend on how the table is laid out, only the speed does. `columns` start with id.
 struct EvidenceCursor
 {
-    sql::Statement order, rows, byId;
-    bool has = false, rowsHas = false;
+    std::shared_ptr<sql::Statement> orderSt, rowsSt, byIdSt;
+    sql::Statement &order, &rows, &byId;
+    bool has = false, rowsStarted = false, rowsHas = false;
 
-    EvidenceCursor(sql::Database& db, const QByteArray& columns)
-        : order(db, "SELECT account_id, id FROM evidence ORDER BY account_id, source_line, id", false),
-          rows(db, QByteArray("SELECT " + columns + " FROM evidence ORDER BY id"), false),
-          byId(db, QByteArray("SELECT " + columns + " FROM evidence WHERE id = ?1"), false)
+    EvidenceCursor(Connection& c, const QByteArray& columns, const QString* first, const QString* last)
+        : orderSt(c.st(first
+                           ? QByteArrayView("SELECT account_id, id FROM evidence WHERE account_id BETWEEN ?1 "
+                                            "AND ?2 ORDER BY account_id, source_line, id")
+                           : QByteArrayView("SELECT account_id, id FROM evidence ORDER BY account_id, "
+                                            "source_line, id"))),
+          rowsSt(c.st(QByteArray("SELECT " + columns + " FROM evidence WHERE id >= ?1 ORDER BY id"))),
+          byIdSt(c.st(QByteArray("SELECT " + columns + " FROM evidence WHERE id = ?1"))), order(*orderSt),
+          rows(*rowsSt), byId(*byIdSt)
     {
+        if (first) {
+            order.bind(1, *first);
+            order.bind(2, *last);
+        }
         has = order.step();
-        rowsHas = rows.step();
     }
+    ~EvidenceCursor()
+    {
+        order.reset();
+        rows.reset();
+        byId.reset();
+    }
+    EvidenceCursor(const EvidenceCursor&) = delete;
+    EvidenceCursor& operator=(const EvidenceCursor&) = delete;
     int compare(QByteArrayView key) const
     {
         const QByteArrayView mine = order.utf8(0);
@@ -705,6 +732,11 @@ struct EvidenceCursor
             has = order.step();
         while (has && compare(key) == 0) {
             const qint64 id = order.int64(1);
+            if (!rowsStarted) {
+                rows.bind(1, id);
+                rowsHas = rows.step();
+                rowsStarted = true;
+            }
             while (rowsHas && rows.int64(0) < id) // read by id before, or to be read by id later
                 rowsHas = rows.step();
             if (rowsHas && rows.int64(0) == id) {
@@ -847,6 +879,83 @@ void CaseStore::forEachSnapshot(const std::function<bool(AccountSnapshot&&)>& fn
 
 void CaseStore::forEachSnapshot(snapshot::Parts parts, const std::function<bool(AccountSnapshot&&)>& fn) const
 {
+    forEachSnapshotIn(parts, nullptr, nullptr, fn);
+}
+
+void CaseStore::forEachSnapshot(snapshot::Parts parts, const QString& firstAccountId,
+                                const QString& lastAccountId,
+                                const std::function<bool(AccountSnapshot&&)>& fn) const
+{
+    forEachSnapshotIn(parts, &firstAccountId, &lastAccountId, fn);
+}
+
+QList<std::pair<QString, QString>> CaseStore::accountRanges(int perRange) const
+{
+    perRange = std::max(1, perRange);
+    QList<std::pair<QString, QString>> out;
+    sql::Statement q(*d->db, "SELECT account_id FROM accounts ORDER BY account_id", false);
+    qint64 n = 0;
+    std::string previous;
+    while (q.step()) {
+        const QByteArrayView id = q.utf8(0);
+        if (n % perRange == 0)
+            out.append({q.text(0), QString()});
+        if (n % perRange == perRange - 1)
+            out.back().second = q.text(0);
+        previous.assign(id.data(), size_t(id.size()));
+        ++n;
+    }
+    if (!out.isEmpty() && out.back().second.isNull())
+        out.back().second = QString::fromUtf8(previous.data(), qsizetype(previous.size()));
+    return out;
+}
+
+std::vector<std::unique_ptr<CaseStore>> CaseStore::openSnapshotReaders(int count) const
+{
+    std::vector<std::unique_ptr<CaseStore>> readers;
+    sql::Database& db = *d->db;
+    if (count <= 0 || d->path.isEmpty() || d->path == u":memory:" || !db.inTransaction() ||
+        sqlite3_txn_state(db.handle(), nullptr) != SQLITE_TXN_NONE)
+        return readers;
+    try {
+        // No writer can commit while this connection holds the write lock: every read transaction begun
+        // meanwhile starts on the newest commit, the same one for all.
+        sql::Database lock(d->path, sql::Database::ReadWrite);
+        lock.setBusyTimeout(250);
+        lock.exec("BEGIN IMMEDIATE");
+        const auto beginRead = [](sql::Database& c) {
+            c.queryInt("SELECT count(*) FROM sqlite_schema");
+            if (sqlite3_txn_state(c.handle(), nullptr) != SQLITE_TXN_READ)
+                c.fail(QStringLiteral("no read transaction"));
+        };
+        beginRead(db);
+        for (int i = 0; i < count; ++i) {
+            auto r = std::unique_ptr<CaseStore>(new CaseStore(d->path, d->version, ReaderTag{}));
+            sql::Database& c = *r->d->db;
+            c.exec("PRAGMA query_only=ON");
+            c.queryInt(QByteArray("PRAGMA mmap_size=" + QByteArray::number(db.queryInt("PRAGMA mmap_size"))));
+            c.exec("BEGIN DEFERRED");
+            beginRead(c);
+            readers.push_back(std::move(r));
+        }
+        lock.exec("ROLLBACK");
+    } catch (const Error&) {
+        readers.clear(); // the caller reads on this connection alone
+    }
+    return readers;
+}
+
+CaseStore::CaseStore(const QString& path, int version, ReaderTag) : d(std::make_unique<Private>())
+{
+    d->path = path;
+    d->db = std::make_unique<sql::Database>(path, sql::Database::ReadWrite);
+    d->db->setBusyTimeout(5000);
+    d->version = version;
+}
+
+void CaseStore::forEachSnapshotIn(snapshot::Parts parts, const QString* first, const QString* last,
+                                  const std::function<bool(AccountSnapshot&&)>& fn) const
+{
     using namespace snapshot;
     if (parts & CampaignDetails)
         parts |= Campaigns;
@@ -875,58 +984,73 @@ void CaseStore::forEachSnapshot(snapshot::Parts parts, const std::function<bool(
     // One ordered cursor per table asked for; a part without its details bit reads only its light
     // columns (see snapshot.h). Light campaigns are read in primary-key order (account_id, campaign_id),
     // which is cheaper than the sent_at index, and put in loadSnapshot's (sent_at, campaign_id) order
-    // per account below.
+    // per account below. With a range, every query is limited to its accounts (?1 and ?2).
     const bool campFull = parts & CampaignDetails, listFull = parts & ListDetails,
                eviFull = parts & EvidenceDetails, cmpFull = parts & ComplaintDetails;
-    auto cursor = [&](Parts part, QByteArrayView sqlText, int accountCol) {
-        return (parts & part) ? std::make_unique<Cursor>(db, sqlText, accountCol) : nullptr;
+    const auto sqlOf = [&](const char* select, const char* accountColumn, const char* orderBy) {
+        QByteArray text(select);
+        if (first)
+            text += QByteArray(" WHERE ") + accountColumn + " BETWEEN ?1 AND ?2";
+        text += " ORDER BY ";
+        text += orderBy;
+        return text;
     };
-    sql::Statement acc(db, "SELECT " AD_ACCOUNT_COLS ", current_status FROM accounts ORDER BY account_id",
-                       false);
+    auto cursor = [&](Parts part, const QByteArray& sqlText, int accountCol) {
+        return (parts & part) ? std::make_unique<Cursor>(*d, sqlText, accountCol, first, last) : nullptr;
+    };
+    Cursor acc(*d,
+               sqlOf("SELECT " AD_ACCOUNT_COLS ", current_status FROM accounts", "account_id", "account_id"),
+               0, first, last);
     const auto camp = cursor(
         Campaigns,
-        campFull ? QByteArrayView("SELECT " AD_CAMPAIGN_COLS
-                                  " FROM campaigns ORDER BY account_id, sent_at, campaign_id")
-                 : QByteArrayView("SELECT account_id, campaign_id, sent_at, sent, delivered, bounces, "
-                                  "hard_bounces, complaints, unsubscribes, unique_opens, unique_clicks "
-                                  "FROM campaigns ORDER BY account_id, campaign_id"),
+        campFull ? sqlOf("SELECT " AD_CAMPAIGN_COLS " FROM campaigns", "account_id",
+                         "account_id, sent_at, campaign_id")
+                 : sqlOf("SELECT account_id, campaign_id, sent_at, sent, delivered, bounces, hard_bounces, "
+                         "complaints, unsubscribes, unique_opens, unique_clicks FROM campaigns",
+                         "account_id", "account_id, campaign_id"),
         0);
     const auto lst =
         cursor(Lists,
-               listFull ? QByteArrayView("SELECT " AD_LIST_COLS " FROM lists ORDER BY account_id, list_id")
-                        : QByteArrayView("SELECT account_id, list_id, name, source, acquired_at, size, "
-                                         "double_opt_in, has_file, rows_total, invalid, duplicates, role, "
-                                         "disposable, typo FROM lists ORDER BY account_id, list_id"),
+               listFull ? sqlOf("SELECT " AD_LIST_COLS " FROM lists", "account_id", "account_id, list_id")
+                        : sqlOf("SELECT account_id, list_id, name, source, acquired_at, size, "
+                                "double_opt_in, has_file, rows_total, invalid, duplicates, role, "
+                                "disposable, typo FROM lists",
+                                "account_id", "account_id, list_id"),
                0);
     const auto evi =
         (parts & Evidence)
             ? std::make_unique<EvidenceCursor>(
-                  db, eviFull ? QByteArray(AD_EVIDENCE_COLS)
-                              : QByteArray("id, account_id, list_id, subscriber, method, consent_at, source, "
-                                           "checkbox_default, email_contact_explained, last_purchase_at, "
-                                           "last_contacted_at"))
+                  *d,
+                  eviFull ? QByteArray(AD_EVIDENCE_COLS)
+                          : QByteArray("id, account_id, list_id, subscriber, method, consent_at, source, "
+                                       "checkbox_default, email_contact_explained, last_purchase_at, "
+                                       "last_contacted_at"),
+                  first, last)
             : nullptr;
     const auto cmp = cursor(
         Complaints,
-        cmpFull ? QByteArrayView("SELECT " AD_COMPLAINT_COLS
-                                 " FROM complaints ORDER BY account_id, received_at, id")
-                : QByteArrayView("SELECT id, account_id, campaign_id, received_at, recipient, feedback_type, "
-                                 "source, origin FROM complaints ORDER BY account_id, received_at, id"),
+        cmpFull ? sqlOf("SELECT " AD_COMPLAINT_COLS " FROM complaints", "account_id",
+                        "account_id, received_at, id")
+                : sqlOf("SELECT id, account_id, campaign_id, received_at, recipient, feedback_type, source, "
+                        "origin FROM complaints",
+                        "account_id", "account_id, received_at, id"),
         1);
-    const auto his =
-        cursor(History, "SELECT " AD_HISTORY_COLS " FROM history ORDER BY account_id, at, id", 1);
-    const auto dec =
-        cursor(Decisions, "SELECT " AD_DECISION_COLS " FROM decisions d ORDER BY d.account_id, d.id", 1);
-    const auto msg = cursor(Messages, "SELECT " AD_MESSAGE_COLS " FROM messages ORDER BY account_id, id", 1);
+    const auto his = cursor(
+        History, sqlOf("SELECT " AD_HISTORY_COLS " FROM history", "account_id", "account_id, at, id"), 1);
+    const auto dec = cursor(
+        Decisions,
+        sqlOf("SELECT " AD_DECISION_COLS " FROM decisions d", "d.account_id", "d.account_id, d.id"), 1);
+    const auto msg = cursor(
+        Messages, sqlOf("SELECT " AD_MESSAGE_COLS " FROM messages", "account_id", "account_id, id"), 1);
     LightReaders light;
     // The previous account's row counts: a guess that spares most of the lists' regrowth.
     qsizetype campHint = 0, eviHint = 0;
 
-    while (acc.step()) {
-        const QByteArray key = acc.utf8(0).toByteArray();
+    for (; acc.has; acc.has = acc.q.step()) {
+        const QByteArray key = acc.q.utf8(0).toByteArray();
         AccountSnapshot s;
-        s.account = readAccount(acc, 0);
-        s.currentStatus = accountStatusFromString(acc.text(AD_ACCOUNT_NCOLS)).value_or(s.account.status);
+        s.account = readAccount(acc.q, 0);
+        s.currentStatus = accountStatusFromString(acc.q.text(AD_ACCOUNT_NCOLS)).value_or(s.account.status);
         const QString& id = s.account.id;
         if (camp)
             s.campaigns.reserve(campHint);

@@ -20,6 +20,8 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <utility>
+#include <vector>
 
 namespace ad {
 
@@ -223,8 +225,26 @@ public:
     // and the columns of a part's "details" bit are not read without it. With snapshot::All it is the
     // overload above. Within an account the rows are in the order loadSnapshot gives.
     void forEachSnapshot(snapshot::Parts parts, const std::function<bool(AccountSnapshot&&)>& fn) const;
+    // The same for the accounts whose id lies in [firstAccountId, lastAccountId] (SQLite's BINARY order,
+    // both ends included): one range of accountRanges(), read by one of several threads.
+    void forEachSnapshot(snapshot::Parts parts, const QString& firstAccountId, const QString& lastAccountId,
+                         const std::function<bool(AccountSnapshot&&)>& fn) const;
+    // The accounts in account_id order cut into consecutive ranges of `perRange` accounts (the last may be
+    // shorter): each range as its first and last account id. Empty for a store without accounts.
+    QList<std::pair<QString, QString>> accountRanges(int perRange) const;
     // Streams every message (without raw) in (account_id, id) order: for the cross-account index.
     void forEachMessage(const std::function<bool(const StoredMessage&)>& fn) const;
+
+    // Further connections to this store's file for reading on other threads, all reading the same commit
+    // as this connection: call it inside readConsistently() before anything has been read there. While
+    // they start, a write lock taken on one more connection keeps every writer (of any process) from
+    // committing, so this connection's read transaction and theirs begin on the same data; the lock is
+    // released before this returns. Each reader is a CaseStore for reading only (query_only), used by one
+    // thread at a time, in a read transaction that lasts until it is destroyed. Returns none — the caller
+    // then reads on this connection alone — when the store cannot be shared so: an in-memory store, no
+    // transaction open on this connection or one that has read already, or the write lock not free within
+    // 250 ms (a long write elsewhere); never throws for those.
+    std::vector<std::unique_ptr<CaseStore>> openSnapshotReaders(int count) const;
 
     // Runs `fn`, whose reads then all see one snapshot of the store (a read transaction, unless one is
     // already open). `wholeStore`: a pass over most of the file, read through memory-mapped I/O for this
@@ -265,6 +285,11 @@ public:
     sql::Database& database();
 
 private:
+    struct ReaderTag
+    {};
+    CaseStore(const QString& path, int version, ReaderTag); // openSnapshotReaders
+    void forEachSnapshotIn(snapshot::Parts parts, const QString* first, const QString* last,
+                           const std::function<bool(AccountSnapshot&&)>& fn) const;
     struct Private;
     std::unique_ptr<Private> d;
     friend class ImportWriter;

@@ -11,9 +11,11 @@
 #include "rules/finding.h"
 #include "rules/overlap.h"
 #include "store/casestore.h"
+#include "store/sqlite.h"
 #include "util/error.h"
 #include "util/timeutil.h"
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -80,11 +82,16 @@ struct Output
     bool operator==(const Output&) const = default;
 };
 
-Output run(CaseStore& store, const Policy& policy, int threads, const QDateTime& asOf)
+Output run(CaseStore& store, const Policy& policy, int threads, const QDateTime& asOf, int expectThreads = -1)
 {
     EvaluationService service(store, policy);
     service.setThreadCount(threads);
     Output out;
+    const auto check = qScopeGuard([&] {
+        // every thread asked for did run (a file store can be read on several connections)
+        if (expectThreads != 0)
+            QCOMPARE(service.lastRunThreads(), expectThreads < 0 ? threads : expectThreads);
+    });
     service.evaluateEach(
         asOf, &encode,
         [&](Evaluation&& e, QByteArray&& bytes) {
@@ -215,7 +222,11 @@ private Q_SLOTS:
                 for (int threads : {2, 3, 8}) {
                     // from a store with the single-threaded result cached, and from a fresh cache on
                     // another as-of (every row rewritten)
+                    // the index built again on two threads (messages on a second connection)
+                    EvaluationService::clearOverlapCache();
+                    const qint64 builds = EvaluationService::overlapBuildCount();
                     const Output many = run(*store, policy, threads, asOf);
+                    QCOMPARE(EvaluationService::overlapBuildCount(), builds + 1);
                     QCOMPARE(many.ids, one.ids);
                     QVERIFY(many == one);
                     QCOMPARE(cache(*store), cacheOne);
@@ -336,6 +347,37 @@ private Q_SLOTS:
             QCOMPARE(delivered, 700);
             QCOMPARE(cache(store), before);
         }
+    }
+
+    // Another connection holds the write lock when the evaluation starts (a long import in another
+    // process): the store cannot be shared on several connections, so one thread does everything — same
+    // output — and the cache is written once the lock is free.
+    void busyStoreFallsBackToOneThread()
+    {
+        CaseStore& store = *stores.last();
+        const Policy policy = Policy::builtin(QStringLiteral("optimais"));
+        const QDateTime asOf = asOfOf(store).addDays(5);
+        const Output one = run(store, policy, 1, asOf);
+        const QStringList cacheOne = cache(store);
+        run(store, policy, 1, asOf.addDays(1)); // another cache in between
+        CaseStore other(store.path());
+        auto lock = std::make_unique<sql::Transaction>(other.database());
+        EvaluationService service(store, policy);
+        service.setThreadCount(3);
+        Output out;
+        service.evaluateEach(asOf, &encode, [&](Evaluation&& e, QByteArray&& bytes) {
+            lock.reset(); // released during the evaluation, before the cache is written
+            out.ids << e.accountId;
+            out.encoded << bytes;
+            out.json << encode(e);
+            ++out.progressCalls;
+        });
+        QCOMPARE(service.lastRunThreads(), 1);
+        QCOMPARE(out.ids, one.ids);
+        QCOMPARE(out.encoded, one.encoded);
+        QCOMPARE(cache(store), cacheOne);
+        // and with the lock free, three threads again
+        run(store, policy, 3, asOf);
     }
 
     void threadCount()

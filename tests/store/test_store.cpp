@@ -912,6 +912,110 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(messageOrder.begin(), messageOrder.end(),
                                [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); }));
         QVERIFY_THROWS_EXCEPTION(Error, s.loadSnapshot(QStringLiteral("nope")));
+
+        // Ranges of accounts (what the evaluation's threads read): accountRanges cuts the ids in SQLite's
+        // order, and the ranges' snapshots put together are the whole stream's, with every part and with
+        // the light parts, for every range size.
+        const auto digest = [](const AccountSnapshot& x) {
+            QStringList o{x.account.id, x.account.name, toString(x.currentStatus)};
+            for (const auto& c : x.campaigns)
+                o << u"c:" + c.campaignId + u'/' + c.subject + u'/' + QString::number(c.sent);
+            for (const auto& l : x.lists)
+                o << u"l:" + l.listId + u'/' + l.source;
+            for (const auto& e : x.evidence)
+                o << u"e:" + QString::number(e.id) + u'/' + e.subscriber + u'/' + e.consentText;
+            for (const auto& c : x.complaints)
+                o << u"k:" + QString::number(c.id) + u'/' + c.note;
+            for (const auto& h : x.history)
+                o << u"h:" + QString::number(h.id);
+            for (const auto& d : x.decisions)
+                o << u"d:" + QString::number(d.id);
+            for (const auto& m : x.messages)
+                o << u"m:" + QString::number(m.id) + u'/' + m.subject;
+            return o.join(u'|');
+        };
+        using Ranges = QList<std::pair<QString, QString>>;
+        QCOMPARE(s.accountRanges(2), (Ranges{{QStringLiteral("A"), QStringLiteral("B")},
+                                             {QStringLiteral("C"), QStringLiteral("D")},
+                                             {QStringLiteral("a"), QStringLiteral("a")}}));
+        QCOMPARE(s.accountRanges(5), (Ranges{{QStringLiteral("A"), QStringLiteral("a")}}));
+        QCOMPARE(s.accountRanges(0).size(), 5); // at least one account per range
+        for (snapshot::Parts parts :
+             {snapshot::Parts(snapshot::All),
+              snapshot::Parts(snapshot::Campaigns | snapshot::Lists | snapshot::Evidence |
+                              snapshot::Complaints | snapshot::Messages)}) {
+            QStringList whole;
+            s.forEachSnapshot(parts, [&](AccountSnapshot&& x) {
+                whole << digest(x);
+                return true;
+            });
+            QCOMPARE(whole.size(), 5);
+            for (int per : {1, 2, 3, 4, 5, 9}) {
+                const Ranges ranges = s.accountRanges(per);
+                QCOMPARE(ranges.size(), (5 + per - 1) / per);
+                QStringList joined;
+                for (const auto& r : ranges) {
+                    s.forEachSnapshot(parts, r.first, r.second, [&](AccountSnapshot&& x) {
+                        joined << digest(x);
+                        return true;
+                    });
+                }
+                QCOMPARE(joined, whole);
+            }
+        }
+        // A range between accounts, or of unknown ids in between, gives what lies between them.
+        QStringList between;
+        s.forEachSnapshot(snapshot::All, QStringLiteral("B0"), QStringLiteral("Z"), [&](AccountSnapshot&& x) {
+            between << x.account.id;
+            return true;
+        });
+        QCOMPARE(between, (QStringList{QStringLiteral("C"), QStringLiteral("D")}));
+    }
+
+    // Readers on further connections (the evaluation's threads) read the commit this connection reads,
+    // never a later one, and only read; when that cannot be guaranteed there are none.
+    void snapshotReadersShareOneCommit()
+    {
+        Fixture f;
+        importAccounts(*f.store, {account(QStringLiteral("A"), QStringLiteral("Name A")),
+                                  account(QStringLiteral("B"), QStringLiteral("Name B"))});
+        CaseStore other(f.path);
+        QVERIFY(f.store->openSnapshotReaders(2).empty()); // no transaction open on this connection
+        f.store->readConsistently(false, [&] {
+            auto readers = f.store->openSnapshotReaders(2);
+            QCOMPARE(readers.size(), size_t(2));
+            // Another connection commits an import after they started: none of them sees it.
+            importAccounts(other, {account(QStringLiteral("C"), QStringLiteral("Name C"))},
+                           "2026-11-21T00:00:00Z");
+            QCOMPARE(f.store->accountCount(), qint64(2));
+            for (const auto& r : readers) {
+                QCOMPARE(r->accountCount(), qint64(2));
+                QCOMPARE(r->accountRanges(10).size(), 1);
+                QCOMPARE(r->accountRanges(10).first().second, QStringLiteral("B"));
+                QCOMPARE(r->imports().size(), 1);
+            }
+            // Readers only read.
+            try {
+                readers.front()->setAssignee(QStringLiteral("A"), QStringLiteral("zed"));
+                QFAIL("a reader wrote");
+            } catch (const Error& e) {
+                QVERIFY2(e.message().contains(u"readonly"), qPrintable(e.message()));
+            }
+        });
+        QCOMPARE(f.store->accountCount(), qint64(3));
+        QCOMPARE(f.store->queuePage({}, QueueColumn::AccountId, true, 0, 10).first().assignee, QString());
+        // This connection has read in its transaction already (its commit may be older than the newest):
+        // none.
+        f.store->readConsistently(false, [&] {
+            QCOMPARE(f.store->accountCount(), qint64(3));
+            QVERIFY(f.store->openSnapshotReaders(1).empty());
+        });
+        // Another connection holds the write lock (a long import elsewhere): none, after at most 250 ms.
+        {
+            sql::Transaction tx(other.database());
+            f.store->readConsistently(false, [&] { QVERIFY(f.store->openSnapshotReaders(1).empty()); });
+        }
+        QCOMPARE(f.store->accountCount(), qint64(3));
     }
 
     // The streamed evidence (read in rowid order where that is the order asked for, by id elsewhere) is
@@ -994,6 +1098,25 @@ private Q_SLOTS:
                                   "SELECT id FROM messages ORDER BY account_id, id"}) {
             const QString p = plan(query);
             QVERIFY2(!p.contains(u"TEMP B-TREE"), qPrintable(QString::fromLatin1(query) + u": " + p));
+        }
+        // The same per range of accounts (evaluation threads): a search of the index, no sort.
+        for (const char* query :
+             {"SELECT account_id FROM accounts WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id",
+              "SELECT * FROM campaigns WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, campaign_id",
+              "SELECT * FROM campaigns WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, sent_at, "
+              "campaign_id",
+              "SELECT * FROM lists WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, list_id",
+              "SELECT account_id, id FROM evidence WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, "
+              "source_line, id",
+              "SELECT * FROM evidence WHERE id >= ?1 ORDER BY id",
+              "SELECT * FROM complaints WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, received_at, "
+              "id",
+              "SELECT * FROM history WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, at, id",
+              "SELECT * FROM decisions d WHERE d.account_id BETWEEN ?1 AND ?2 ORDER BY d.account_id, d.id",
+              "SELECT id FROM messages WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, id"}) {
+            const QString p = plan(query);
+            QVERIFY2(!p.contains(u"TEMP B-TREE") && p.contains(u"SEARCH"),
+                     qPrintable(QString::fromLatin1(query) + u": " + p));
         }
         for (const char* order :
              {"a.account_id", "a.name COLLATE NOCASE DESC, a.account_id DESC", "a.status_rank, a.account_id",
