@@ -166,6 +166,7 @@ private:
                 Result r;
                 r.evaluation = evaluator.evaluate(s, m_asOf, &m_overlap);
                 r.row = toRow(r.evaluation, s);
+                r.row.sameAsStored = store.storedEvaluationEquals(r.row);
                 if (m_encode)
                     r.encoded = m_encode(r.evaluation);
                 done.results.push_back(std::move(r));
@@ -550,6 +551,7 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
     qint64 readerCpuMs = 0, workerCpuMs = 0;
     const int workers = threads > 0 ? threads : defaultThreadCount();
     int usedThreads = 1;
+    std::optional<qint64> readVersion;
     // One snapshot of the store for the whole read, memory-mapped (a pass over most of the file); with
     // several threads, every thread reads it on a connection of its own.
     store.readConsistently(true, [&] {
@@ -559,6 +561,9 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
         usedThreads = int(readers.size()) + 1;
         lastRunThreads = usedThreads;
         const bool builtNow = acquire(readers.empty() ? nullptr : readers.front().get());
+        // The cached rows are compared with the new ones on the reading threads, in this snapshot; the
+        // write trusts that while no other connection has committed since (saveEvaluations).
+        readVersion = store.dataVersion();
         std::lock_guard useLock(*use);
         OverlapIndex& overlap = *index;
         // Current statuses may have changed by decisions since the index was built — unless it was built
@@ -587,6 +592,7 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
             store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
                 Evaluation e = evaluator.evaluate(s, asOf, &overlap);
                 EvaluationRow row = toRow(e, s);
+                row.sameAsStored = store.storedEvaluationEquals(row);
                 QByteArray encoded = encode ? encode(e) : QByteArray();
                 return deliver(std::move(e), std::move(row), std::move(encoded));
             });
@@ -604,7 +610,7 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
     if (cancelled)
         throw Error::cancelled();
     const qint64 evaluated = timer.elapsed();
-    store.saveEvaluations(rows);
+    store.saveEvaluations(rows, readVersion);
     qDebug("evaluated %lld accounts in %lld ms (%d thread(s); CPU: calling thread %lld ms, workers %lld ms), "
            "cache written in %lld ms",
            done, evaluated, usedThreads, readerCpuMs, workerCpuMs, timer.elapsed() - evaluated);

@@ -1144,7 +1144,55 @@ void CaseStore::readConsistently(bool wholeStore, const std::function<void()>& f
 
 // ---- Evaluations and queue --------------------------------------------------------------------------
 
-void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
+namespace store::detail {
+
+// Whether the stored evaluation of r's account equals r in every column saveEvaluations writes; `stored`:
+// whether one is stored at all.
+bool compareStored(Connection& c, const EvaluationRow& r, bool& stored)
+{
+    auto old = c.st(
+        "SELECT as_of, policy_id, policy_version, recommended, worst_rule, worst_severity, finding_count, "
+        "rules, findings_json, complaint_rate, bounce_rate, unsubscribe_rate, open_rate, complaint_count "
+        "FROM evaluations WHERE account_id = ?1");
+    const auto sameText = [](const sql::Statement& q, int column, QStringView text) {
+        return !q.isNull(column) && QAnyStringView::equal(QUtf8StringView(q.utf8(column)), text);
+    };
+    const auto sameTextOrNull = [&](const sql::Statement& q, int column, QStringView text) {
+        return text.isEmpty() ? q.isNull(column) : sameText(q, column, text);
+    };
+    const auto sameReal = [](const sql::Statement& q, int column, const std::optional<double>& v) {
+        return v ? !q.isNull(column) && q.real(column) == *v : q.isNull(column);
+    };
+    sql::ResetGuard g(*old);
+    old->bind(1, r.accountId);
+    stored = old->step();
+    if (!stored)
+        return false;
+    const sql::Statement& q = *old;
+    return (r.asOf.isValid() ? !q.isNull(0) && q.int64(0) == r.asOf.toMSecsSinceEpoch() : q.isNull(0)) &&
+           sameText(q, 1, r.policyId) && sameText(q, 2, r.policyVersion) &&
+           sameText(q, 3, toString(r.recommended)) && sameTextOrNull(q, 4, r.worstRule) &&
+           (r.worstSeverity ? !q.isNull(5) && q.int64(5) == qint64(*r.worstSeverity) : q.isNull(5)) &&
+           !q.isNull(6) && q.int64(6) == r.findingCount && sameText(q, 7, joinList(r.rules)) &&
+           sameText(q, 8, r.findingsJson) && sameReal(q, 9, r.complaintRate) &&
+           sameReal(q, 10, r.bounceRate) && sameReal(q, 11, r.unsubscribeRate) &&
+           sameReal(q, 12, r.openRate) && !q.isNull(13) && q.int64(13) == r.complaintCount;
+}
+
+} // namespace store::detail
+
+bool CaseStore::storedEvaluationEquals(const EvaluationRow& row) const
+{
+    bool stored = false;
+    return store::detail::compareStored(*d, row, stored);
+}
+
+qint64 CaseStore::dataVersion() const
+{
+    return d->db->queryInt("PRAGMA data_version");
+}
+
+void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows, std::optional<qint64> readVersion)
 {
     // A whole-store evaluation rewrites a row of accounts (a dozen queue indexes), evaluations and
     // evaluation_rules per account: with the default 32 MiB page cache a 100,000-account store spills
@@ -1200,11 +1248,9 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
     // version, recommendation, worst finding, counts, rules, findings JSON, rates) is left as it is: its
     // accounts queue columns and evaluation_rules rows were written together with that row and change only
     // with it (a re-import deletes all three), so rewriting would change nothing. Any difference, a
-    // NULL where a value is written or a missing row rewrites all three.
-    auto old = d->st(
-        "SELECT as_of, policy_id, policy_version, recommended, worst_rule, worst_severity, finding_count, "
-        "rules, findings_json, complaint_rate, bounce_rate, unsubscribe_rate, open_rate, complaint_count "
-        "FROM evaluations WHERE account_id = ?1");
+    // NULL where a value is written or a missing row rewrites all three. Rows compared already in the
+    // read transaction of `readVersion` are trusted while no other connection has committed since.
+    const bool trustMarks = readVersion && dataVersion() == *readVersion;
     auto upd = d->st(
         "UPDATE accounts SET recommended = ?2, worst_severity = ?3, worst_rule = ?4, complaint_rate = ?5, "
         "bounce_rate = ?6, unsubscribe_rate = ?7, open_rate = ?8 WHERE account_id = ?1");
@@ -1215,34 +1261,11 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows)
         "unsubscribe_rate, open_rate, complaint_count) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     auto rule = d->st("INSERT OR IGNORE INTO evaluation_rules(rule, account_id) VALUES (?1, ?2)");
-    const auto sameText = [](const sql::Statement& q, int column, QStringView text) {
-        return !q.isNull(column) && QAnyStringView::equal(QUtf8StringView(q.utf8(column)), text);
-    };
-    const auto sameTextOrNull = [&](const sql::Statement& q, int column, QStringView text) {
-        return text.isEmpty() ? q.isNull(column) : sameText(q, column, text);
-    };
-    const auto sameReal = [](const sql::Statement& q, int column, const std::optional<double>& v) {
-        return v ? !q.isNull(column) && q.real(column) == *v : q.isNull(column);
-    };
-    bool stored = false; // set by unchanged(): the account has a cached row (else nothing to delete)
-    const auto unchanged = [&](const EvaluationRow& r) {
-        sql::ResetGuard g(*old);
-        old->bind(1, r.accountId);
-        stored = old->step();
-        if (!stored)
-            return false;
-        const sql::Statement& q = *old;
-        return (r.asOf.isValid() ? !q.isNull(0) && q.int64(0) == r.asOf.toMSecsSinceEpoch() : q.isNull(0)) &&
-               sameText(q, 1, r.policyId) && sameText(q, 2, r.policyVersion) &&
-               sameText(q, 3, toString(r.recommended)) && sameTextOrNull(q, 4, r.worstRule) &&
-               (r.worstSeverity ? !q.isNull(5) && q.int64(5) == qint64(*r.worstSeverity) : q.isNull(5)) &&
-               !q.isNull(6) && q.int64(6) == r.findingCount && sameText(q, 7, joinList(r.rules)) &&
-               sameText(q, 8, r.findingsJson) && sameReal(q, 9, r.complaintRate) &&
-               sameReal(q, 10, r.bounceRate) && sameReal(q, 11, r.unsubscribeRate) &&
-               sameReal(q, 12, r.openRate) && !q.isNull(13) && q.int64(13) == r.complaintCount;
-    };
+    bool stored = false; // set by compareStored(): the account has a cached row (else nothing to delete)
     for (const EvaluationRow& r : rows) {
-        if (unchanged(r))
+        if (trustMarks && r.sameAsStored)
+            continue;
+        if (store::detail::compareStored(*d, r, stored))
             continue;
         const bool hasSeverity = r.worstSeverity.has_value();
         const qint64 severity = hasSeverity ? qint64(*r.worstSeverity) : 0;

@@ -63,6 +63,9 @@ struct EvaluationRow
     // Account-level rates over campaigns with at least the policy's min_volume (null when none).
     std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
     qint64 complaintCount = 0; // complaint reports (csv rows + ARF) of the account
+    // Set by the evaluation (storedEvaluationEquals, on the connection that read the account): the row
+    // stored then equals this one in every column above. See saveEvaluations.
+    bool sameAsStored = false;
 };
 
 enum class QueueColumn
@@ -252,7 +255,18 @@ public:
     void readConsistently(bool wholeStore, const std::function<void()>& fn) const;
 
     // ---- Evaluation cache and queue ---------------------------------------------------------------
-    void saveEvaluations(const QList<EvaluationRow>& rows); // one transaction, replaces per account
+    // One transaction, replaces per account; an account whose stored row equals the new one is left
+    // alone. Rows marked sameAsStored are skipped without being read again when `readVersion` is the
+    // dataVersion() this connection had in the read transaction they were compared in and no other
+    // connection has committed since (the data version is the same inside the write transaction);
+    // otherwise every row is compared here.
+    void saveEvaluations(const QList<EvaluationRow>& rows, std::optional<qint64> readVersion = {});
+    // The account's stored evaluation equals `row` in every column saveEvaluations writes, as this
+    // connection reads it now (false when none is stored).
+    bool storedEvaluationEquals(const EvaluationRow& row) const;
+    // PRAGMA data_version: changes when another connection commits (seen from this connection's next read
+    // transaction on), never by this connection's own writes.
+    qint64 dataVersion() const;
     std::optional<EvaluationRow> evaluation(const QString& accountId) const;
     qint64 queueCount(const QueueFilter& filter) const;
     QList<QueueRow> queuePage(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,

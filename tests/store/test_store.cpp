@@ -1210,6 +1210,65 @@ private Q_SLOTS:
 
     // saveEvaluations leaves an account whose stored evaluation is identical untouched (no write at all)
     // and rewrites the evaluation, the queue columns and the rule rows on any difference.
+    // Rows compared with the stored ones in a read transaction (storedEvaluationEquals, sameAsStored) are
+    // skipped by the write only while no other connection has committed since that transaction's data
+    // version; after another connection's commit every row is compared again.
+    void saveEvaluationsTrustsComparisonsOnlyWithoutOtherCommits()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one"))});
+        EvaluationRow r;
+        r.accountId = QStringLiteral("A1");
+        r.asOf = utc("2026-11-20T00:00:00Z");
+        r.policyId = QStringLiteral("optimais");
+        r.policyVersion = QStringLiteral("1");
+        r.recommended = Action::Warn;
+        r.worstRule = QStringLiteral("complaint-received");
+        r.worstSeverity = Severity::Warn;
+        r.findingCount = 1;
+        r.rules = {QStringLiteral("complaint-received")};
+        r.findingsJson = QStringLiteral("[]");
+        QVERIFY(!s.storedEvaluationEquals(r)); // nothing stored
+        s.saveEvaluations({r});
+        QVERIFY(s.storedEvaluationEquals(r));
+        EvaluationRow changed = r;
+        changed.findingsJson = QStringLiteral("[{}]");
+        QVERIFY(!s.storedEvaluationEquals(changed));
+        changed.findingsJson = r.findingsJson;
+        changed.complaintRate = 0.5;
+        QVERIFY(!s.storedEvaluationEquals(changed));
+
+        // Another connection rewrites the row after the comparison: the mark is not trusted, the row is
+        // compared again and written.
+        CaseStore other(f.path);
+        qint64 version = 0;
+        EvaluationRow marked = r;
+        s.readConsistently(false, [&] {
+            version = s.dataVersion();
+            marked.sameAsStored = s.storedEvaluationEquals(marked);
+        });
+        QVERIFY(marked.sameAsStored);
+        EvaluationRow elsewhere = r;
+        elsewhere.recommended = Action::Suspend;
+        other.saveEvaluations({elsewhere});
+        QVERIFY(s.dataVersion() != version);
+        s.saveEvaluations({marked}, version);
+        QVERIFY(s.evaluation(QStringLiteral("A1"))->recommended == Action::Warn);
+
+        // Without another commit the mark is trusted: the row is not read again (here shown by a mark that
+        // no longer holds: this connection's own write does not change its data version).
+        s.readConsistently(false, [&] { version = s.dataVersion(); });
+        EvaluationRow stale = r;
+        stale.recommended = Action::Terminate;
+        stale.sameAsStored = true;
+        s.saveEvaluations({stale}, version);
+        QVERIFY(s.evaluation(QStringLiteral("A1"))->recommended == Action::Warn);
+        // without the version every row is compared
+        s.saveEvaluations({stale});
+        QVERIFY(s.evaluation(QStringLiteral("A1"))->recommended == Action::Terminate);
+    }
+
     void saveEvaluationsRewritesOnlyChangedRows()
     {
         Fixture f;
