@@ -3,10 +3,14 @@
 
 #include "util/timeutil.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonArray>
 #include <QLocale>
-#include <QVariant>
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace ad::rules {
 
@@ -43,9 +47,70 @@ QJsonObject toJson(const Evaluation& e)
 // ---- Direct writer ------------------------------------------------------------------------------------
 // Mirrors Qt's JSON writer (qjsonwriter.cpp, Qt 6.4): object keys in QJsonObject's (sorted) order, "\"key\":"
 // compact or "\"key\": " indented, 4 spaces per level, an empty container as "{}" / "[]" compact and as
-// "{\n<indent>}" indented; strings escaped as below; integers in decimal, doubles with the shortest
-// round-trip 'g' format, non-finite doubles as null.
+// "{\n<indent>}" / "[\n<indent>]" indented; strings escaped as below; integers in decimal, doubles with
+// the shortest round-trip 'g' format, non-finite doubles as null.
+//
+// Speed: everything is written through a pointer into room made beforehand (one capacity check per
+// string or punctuation run, never QByteArray::append/insert per piece); the evidence is read through
+// QCborMap/QCborArray views of the same data (QJsonObject is a CBOR container underneath: the view is a
+// shared pointer, and QCborValue keeps integers and doubles apart without a QVariant per number).
 namespace {
+
+// The bytes being written: `out` from its size on, grown geometrically; cut to what was written at the end.
+class Out
+{
+public:
+    explicit Out(QByteArray& out) : m_out(out)
+    {
+        const qsizetype used = out.size();
+        out.resize(std::max(out.capacity(), used + 64));
+        m_p = out.data() + used;
+        m_end = out.data() + out.size();
+    }
+    ~Out() { m_out.resize(m_p - m_out.constData()); }
+    Out(const Out&) = delete;
+    Out& operator=(const Out&) = delete;
+
+    // Room for n more bytes at p().
+    char* room(qsizetype n)
+    {
+        if (m_end - m_p < n)
+            grow(n);
+        return m_p;
+    }
+    void advance(char* to) { m_p = to; }
+
+    void put(char c) { *room(1) = c, ++m_p; }
+    void put(const char* s, qsizetype n)
+    {
+        std::memcpy(room(n), s, size_t(n));
+        m_p += n;
+    }
+    template <size_t N> void lit(const char (&s)[N]) { put(s, qsizetype(N - 1)); }
+
+    // "\n" and the indentation of `depth` levels (4 spaces each).
+    void newline(int depth)
+    {
+        const qsizetype n = 4 * qsizetype(depth);
+        char* p = room(n + 1);
+        *p++ = '\n';
+        std::memset(p, ' ', size_t(n));
+        m_p = p + n;
+    }
+
+private:
+    Q_DECL_COLD_FUNCTION void grow(qsizetype n)
+    {
+        const qsizetype used = m_p - m_out.constData();
+        m_out.resize(std::max(used + n, 2 * m_out.size()));
+        m_p = m_out.data() + used;
+        m_end = m_out.data() + m_out.size();
+    }
+
+    QByteArray& m_out;
+    char* m_p;
+    char* m_end;
+};
 
 char hexDigit(uint u)
 {
@@ -54,14 +119,10 @@ char hexDigit(uint u)
 
 // As QJsonDocument escapes: '"', '\' and the controls below U+0020 (\b \f \n \r \t or \u00xx); the rest
 // as UTF-8; a surrogate that is not part of a valid pair as \uxxxx (lower-case hex).
-void appendString(QByteArray& out, QStringView s)
+void writeString(Out& out, QStringView s)
 {
-    // Written through a pointer into room for the worst case (every unit a 6-byte \u escape; UTF-8 needs
-    // at most 3 bytes per UTF-16 unit), then cut to what was written. resize() grows geometrically and
-    // leaves the new bytes uninitialised, so this is one capacity check per string, not one per byte.
-    const qsizetype start = out.size();
-    out.resize(start + 6 * s.size() + 2);
-    char* o = out.data() + start;
+    // Room for the worst case (every unit a 6-byte \u escape; UTF-8 needs at most 3 bytes per UTF-16 unit).
+    char* o = out.room(6 * s.size() + 2);
     *o++ = '"';
     const char16_t* p = s.utf16();
     const char16_t* const end = p + s.size();
@@ -125,143 +186,192 @@ void appendString(QByteArray& out, QStringView s)
         }
     }
     *o++ = '"';
-    out.resize(o - out.constData());
+    out.advance(o);
 }
 
-void appendIndent(QByteArray& out, int depth)
+// As QByteArray::number(qint64): decimal, '-' for negatives.
+void writeInteger(Out& out, qint64 v)
 {
-    for (int i = 0; i < depth; ++i)
-        out += "    ";
+    char digits[20];
+    char* d = digits + sizeof digits;
+    quint64 u = v < 0 ? 0 - quint64(v) : quint64(v);
+    do {
+        *--d = char('0' + u % 10);
+        u /= 10;
+    } while (u);
+    char* o = out.room(21);
+    if (v < 0)
+        *o++ = '-';
+    const qsizetype n = digits + sizeof digits - d;
+    std::memcpy(o, d, size_t(n));
+    out.advance(o + n);
+}
+
+void writeDouble(Out& out, double d)
+{
+    if (!qIsFinite(d)) {
+        out.lit("null");
+        return;
+    }
+    const QByteArray n = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+    out.put(n.constData(), n.size());
 }
 
 // Opens a member of an object `depth` levels deep: the separator from the previous member, the indent, the
 // key.
-void appendKey(QByteArray& out, QStringView key, bool first, int depth, bool compact)
+template <bool Compact> void writeKey(Out& out, QStringView key, bool first, int depth)
 {
-    if (compact) {
-        if (!first)
-            out += ',';
-        appendString(out, key);
-        out += ':';
+    if (!first)
+        out.put(',');
+    if constexpr (Compact) {
+        writeString(out, key);
+        out.put(':');
     } else {
-        out += first ? "\n" : ",\n";
-        appendIndent(out, depth + 1);
-        appendString(out, key);
-        out += ": ";
+        out.newline(depth + 1);
+        writeString(out, key);
+        out.lit(": ");
     }
 }
 
-void appendValue(QByteArray& out, const QJsonValue& v, int depth, bool compact);
-
-void appendObject(QByteArray& out, const QJsonObject& o, int depth, bool compact)
+// The same for a key known to need no escaping, given with its quotes: R"("rule")".
+template <bool Compact, size_t N>
+void writeLiteralKey(Out& out, const char (&quoted)[N], bool first, int depth)
 {
-    out += '{';
+    if (!first)
+        out.put(',');
+    if constexpr (Compact) {
+        out.lit(quoted);
+        out.put(':');
+    } else {
+        out.newline(depth + 1);
+        out.lit(quoted);
+        out.lit(": ");
+    }
+}
+
+// Closes a container `depth` levels deep ('}' or ']'), laid out as Qt does (also when empty).
+template <bool Compact> void writeClose(Out& out, char c, int depth)
+{
+    if constexpr (!Compact)
+        out.newline(depth);
+    out.put(c);
+}
+
+template <bool Compact> void writeValue(Out& out, const QCborValueConstRef& v, int depth);
+
+template <bool Compact> void writeMap(Out& out, const QCborMap& m, int depth)
+{
+    out.put('{');
     bool first = true;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        appendKey(out, it.key(), first, depth, compact);
-        appendValue(out, it.value(), depth + 1, compact);
+    for (auto it = m.constBegin(), end = m.constEnd(); it != end; ++it) {
+        writeKey<Compact>(out, (*it).first.toString(), first, depth);
+        writeValue<Compact>(out, it.value(), depth + 1);
         first = false;
     }
-    if (!compact) {
-        out += '\n';
-        appendIndent(out, depth);
-    }
-    out += '}';
+    writeClose<Compact>(out, '}', depth);
 }
 
-// A JSON array of `items`, each written by appendItem(out, item, depth + 1), laid out as
-// QJsonDocument::Compact or Indented would.
-template <typename Items, typename AppendItem>
-void appendSequence(QByteArray& out, const Items& items, int depth, bool compact, AppendItem appendItem)
+template <bool Compact> void writeArray(Out& out, const QCborArray& a, int depth)
 {
-    out += '[';
+    out.put('[');
     bool first = true;
-    for (const auto& item : items) {
-        if (compact) {
-            if (!first)
-                out += ',';
-        } else {
-            out += first ? "\n" : ",\n";
-            appendIndent(out, depth + 1);
-        }
-        appendItem(out, item, depth + 1);
+    for (auto it = a.constBegin(), end = a.constEnd(); it != end; ++it) {
+        if (!first)
+            out.put(',');
+        if constexpr (!Compact)
+            out.newline(depth + 1);
+        writeValue<Compact>(out, *it, depth + 1);
         first = false;
     }
-    if (!compact) {
-        out += '\n';
-        appendIndent(out, depth);
-    }
-    out += ']';
+    writeClose<Compact>(out, ']', depth);
 }
 
-void appendArray(QByteArray& out, const QJsonArray& a, int depth, bool compact)
-{
-    appendSequence(out, a, depth, compact,
-                   [compact](QByteArray& o, const QJsonValue& v, int d) { appendValue(o, v, d, compact); });
-}
-
-void appendValue(QByteArray& out, const QJsonValue& v, int depth, bool compact)
+template <bool Compact> void writeValue(Out& out, const QCborValueConstRef& v, int depth)
 {
     switch (v.type()) {
-    case QJsonValue::Bool:
-        out += v.toBool() ? "true" : "false";
+    case QCborValue::True:
+        out.lit("true");
         break;
-    case QJsonValue::Double: {
-        // QJsonValue keeps integers and doubles apart (QCborValue underneath); QVariant tells which.
-        const QVariant n = v.toVariant();
-        if (n.typeId() == QMetaType::LongLong) {
-            out += QByteArray::number(n.toLongLong());
-        } else {
-            const double d = v.toDouble();
-            if (qIsFinite(d))
-                out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
-            else
-                out += "null";
-        }
+    case QCborValue::False:
+        out.lit("false");
         break;
-    }
-    case QJsonValue::String:
-        appendString(out, v.toString());
+    case QCborValue::Integer:
+        writeInteger(out, v.toInteger());
         break;
-    case QJsonValue::Array:
-        appendArray(out, v.toArray(), depth, compact);
+    case QCborValue::Double:
+        writeDouble(out, v.toDouble());
         break;
-    case QJsonValue::Object:
-        appendObject(out, v.toObject(), depth, compact);
+    case QCborValue::String:
+        writeString(out, v.toString());
+        break;
+    case QCborValue::Array:
+        writeArray<Compact>(out, v.toArray(), depth);
+        break;
+    case QCborValue::Map:
+        writeMap<Compact>(out, v.toMap(), depth);
         break;
     default:
-        out += "null";
+        out.lit("null");
     }
 }
 
 // toJson(f) as an object `depth` levels deep.
-void appendFinding(QByteArray& out, const Finding& f, int depth, bool compact)
+template <bool Compact> void writeFinding(Out& out, const Finding& f, int depth)
 {
     // QJsonObject's key order: clause, evidence, rule, severity, summary, to_clear.
-    out += '{';
-    appendKey(out, u"clause", true, depth, compact);
-    appendString(out, f.clause);
-    appendKey(out, u"evidence", false, depth, compact);
-    appendObject(out, f.evidence, depth + 1, compact);
-    appendKey(out, u"rule", false, depth, compact);
-    appendString(out, f.rule);
-    appendKey(out, u"severity", false, depth, compact);
-    appendString(out, toString(f.severity));
-    appendKey(out, u"summary", false, depth, compact);
-    appendString(out, f.summary);
-    appendKey(out, u"to_clear", false, depth, compact);
-    appendString(out, f.toClear);
-    if (!compact) {
-        out += '\n';
-        appendIndent(out, depth);
-    }
-    out += '}';
+    out.put('{');
+    writeLiteralKey<Compact>(out, R"("clause")", true, depth);
+    writeString(out, f.clause);
+    writeLiteralKey<Compact>(out, R"("evidence")", false, depth);
+    writeMap<Compact>(out, QCborMap::fromJsonObject(f.evidence), depth + 1);
+    writeLiteralKey<Compact>(out, R"("rule")", false, depth);
+    writeString(out, f.rule);
+    writeLiteralKey<Compact>(out, R"("severity")", false, depth);
+    writeString(out, toString(f.severity));
+    writeLiteralKey<Compact>(out, R"("summary")", false, depth);
+    writeString(out, f.summary);
+    writeLiteralKey<Compact>(out, R"("to_clear")", false, depth);
+    writeString(out, f.toClear);
+    writeClose<Compact>(out, '}', depth);
 }
 
-void appendFindings(QByteArray& out, const QList<Finding>& findings, int depth, bool compact)
+template <bool Compact> void writeFindings(Out& out, const QList<Finding>& findings, int depth)
 {
-    appendSequence(out, findings, depth, compact,
-                   [compact](QByteArray& o, const Finding& f, int d) { appendFinding(o, f, d, compact); });
+    out.put('[');
+    bool first = true;
+    for (const Finding& f : findings) {
+        if (!first)
+            out.put(',');
+        if constexpr (!Compact)
+            out.newline(depth + 1);
+        writeFinding<Compact>(out, f, depth + 1);
+        first = false;
+    }
+    writeClose<Compact>(out, ']', depth);
+}
+
+// time::toIso(t) as a JSON string. Every evaluation of a run has the same as-of time: the last one written
+// on this thread is kept (toIso depends on the instant only: it formats t.toUTC()).
+void writeAsOf(Out& out, const QDateTime& t)
+{
+    struct Last
+    {
+        bool valid = false;
+        qint64 msecs = 0;
+        QByteArray json; // the JSON string, with its quotes
+    };
+    thread_local Last last;
+    const bool valid = t.isValid();
+    const qint64 msecs = valid ? t.toMSecsSinceEpoch() : 0;
+    if (last.json.isEmpty() || last.valid != valid || last.msecs != msecs) {
+        QByteArray json;
+        {
+            Out o(json);
+            writeString(o, time::toIso(t));
+        }
+        last = {valid, msecs, json};
+    }
+    out.put(last.json.constData(), last.json.size());
 }
 
 } // namespace
@@ -270,39 +380,36 @@ QByteArray findingsToCompactJson(const QList<Finding>& findings)
 {
     QByteArray out;
     out.reserve(256 + 512 * findings.size());
-    appendFindings(out, findings, 0, true);
+    {
+        Out o(out);
+        writeFindings<true>(o, findings, 0);
+    }
     return out;
 }
 
 void appendIndentedJson(QByteArray& out, const Evaluation& e, int depth)
 {
+    Out o(out);
     // QJsonObject's key order: account_id, as_of, findings, policy, recommended_action, status.
-    out += '{';
-    appendKey(out, u"account_id", true, depth, false);
-    appendString(out, e.accountId);
-    appendKey(out, u"as_of", false, depth, false);
-    appendString(out, time::toIso(e.asOf));
-    appendKey(out, u"findings", false, depth, false);
-    appendFindings(out, e.findings, depth + 1, false);
-    appendKey(out, u"policy", false, depth, false);
-    out += "{\n";
-    appendIndent(out, depth + 2);
-    out += "\"id\": ";
-    appendString(out, e.policyId);
-    out += ",\n";
-    appendIndent(out, depth + 2);
-    out += "\"version\": ";
-    appendString(out, e.policyVersion);
-    out += '\n';
-    appendIndent(out, depth + 1);
-    out += '}';
-    appendKey(out, u"recommended_action", false, depth, false);
-    appendString(out, toString(e.recommended));
-    appendKey(out, u"status", false, depth, false);
-    appendString(out, toString(e.status));
-    out += '\n';
-    appendIndent(out, depth);
-    out += '}';
+    o.put('{');
+    writeLiteralKey<false>(o, R"("account_id")", true, depth);
+    writeString(o, e.accountId);
+    writeLiteralKey<false>(o, R"("as_of")", false, depth);
+    writeAsOf(o, e.asOf);
+    writeLiteralKey<false>(o, R"("findings")", false, depth);
+    writeFindings<false>(o, e.findings, depth + 1);
+    writeLiteralKey<false>(o, R"("policy")", false, depth);
+    o.put('{');
+    writeLiteralKey<false>(o, R"("id")", true, depth + 1);
+    writeString(o, e.policyId);
+    writeLiteralKey<false>(o, R"("version")", false, depth + 1);
+    writeString(o, e.policyVersion);
+    writeClose<false>(o, '}', depth + 1);
+    writeLiteralKey<false>(o, R"("recommended_action")", false, depth);
+    writeString(o, toString(e.recommended));
+    writeLiteralKey<false>(o, R"("status")", false, depth);
+    writeString(o, toString(e.status));
+    writeClose<false>(o, '}', depth);
 }
 
 } // namespace ad::rules

@@ -200,6 +200,56 @@ private Q_SLOTS:
         }
     }
 
+    // The as-of string is kept from one evaluation to the next on a thread: a change of instant, an
+    // invalid time, a fraction of a second and the same instant in another offset (toIso formats it in
+    // UTC) all give what QJsonDocument gives.
+    void asOfSequence()
+    {
+        const QDateTime t1 = QDateTime::fromMSecsSinceEpoch(1795132800000, Qt::UTC);
+        const QList<QDateTime> times{t1,
+                                     t1,
+                                     t1.toOffsetFromUtc(7 * 3600),
+                                     t1.addMSecs(1),
+                                     QDateTime(),
+                                     QDateTime(),
+                                     t1,
+                                     QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+                                     t1.addSecs(-86400),
+                                     t1.toLocalTime(),
+                                     QDateTime()};
+        Evaluation e;
+        e.accountId = QStringLiteral("A1");
+        for (const QDateTime& t : times) {
+            e.asOf = t;
+            QCOMPARE(indentedByWriter(e), indentedByQt(e));
+        }
+    }
+
+    // The writer appends after what the buffer holds, whatever its capacity, and leaves a buffer sharing the
+    // same data untouched.
+    void appendsToAnyBuffer()
+    {
+        Evaluation e;
+        e.accountId = QStringLiteral("A2");
+        e.asOf = QDateTime::fromMSecsSinceEpoch(1795132800000, Qt::UTC);
+        Finding f;
+        f.rule = QStringLiteral("r");
+        f.evidence.insert(QStringLiteral("ids"), QJsonArray{1, 2, 3});
+        e.findings = {f, f, f};
+        const QByteArray element = indentedByWriter(e).mid(4);
+        for (const qsizetype reserved : {0, 1, 5, 64, 100000}) {
+            for (const QByteArray& prefix : {QByteArray(), QByteArray("x"), QByteArray(3000, 'y')}) {
+                QByteArray out = prefix;
+                out.reserve(reserved);
+                const QByteArray shared = out;
+                appendIndentedJson(out, e, 1);
+                QCOMPARE(out, prefix + element);
+                QCOMPARE(shared, prefix);
+            }
+        }
+        QCOMPARE(findingsToCompactJson(e.findings), compactByQt(e.findings));
+    }
+
     void generatedValues()
     {
         QRandomGenerator rng(20261129);
