@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace ad::rules {
 
@@ -127,6 +130,25 @@ void writeString(Out& out, QStringView s)
     const char16_t* p = s.utf16();
     const char16_t* const end = p + s.size();
     while (p != end) {
+#ifdef __SSE2__
+        // Runs of characters written as they are (U+0020..U+007F but '"' and '\\'), 8 at a time.
+        while (end - p >= 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            // Non-zero lanes: above U+007F or below U+0020 (unsigned saturating differences).
+            const __m128i outside = _mm_or_si128(_mm_subs_epu16(v, _mm_set1_epi16(0x7f)),
+                                                 _mm_subs_epu16(_mm_set1_epi16(0x20), v));
+            const __m128i special = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16(0x22)),
+                                                 _mm_cmpeq_epi16(v, _mm_set1_epi16(0x5c)));
+            const __m128i plain = _mm_andnot_si128(special, _mm_cmpeq_epi16(outside, _mm_setzero_si128()));
+            if (_mm_movemask_epi8(plain) != 0xffff)
+                break;
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(o), _mm_packus_epi16(v, v));
+            p += 8;
+            o += 8;
+        }
+        if (p == end)
+            break;
+#endif
         const char16_t u = *p++;
         if (u < 0x80) {
             if (u >= 0x20 && u != 0x22 && u != 0x5c) {

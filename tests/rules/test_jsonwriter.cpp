@@ -250,6 +250,32 @@ private Q_SLOTS:
         QCOMPARE(findingsToCompactJson(e.findings), compactByQt(e.findings));
     }
 
+    // Strings of 0..40 plain characters with one other at each place (escaped, multi-byte, surrogate, the
+    // edges of the plain range): the 8-character runs of the string writer give the same bytes as
+    // QJsonDocument at every offset.
+    void runsAroundOneCharacter()
+    {
+        const char16_t others[] = {u'"', u'\\', 0x1f,   0x20,   0x7e,   0x7f,
+                                   0x80, 0xff,  0x20ac, 0xd83d, 0xdc00, u'\n'};
+        for (int n = 0; n <= 40; ++n) {
+            for (int at = 0; at <= n; ++at) {
+                for (const char16_t c : others) {
+                    QString s(n, u'a');
+                    if (at < n)
+                        s[at] = QChar(c);
+                    Finding f;
+                    f.summary = s;
+                    f.evidence.insert(s, s);
+                    Evaluation e;
+                    e.accountId = s;
+                    e.findings = {f};
+                    QCOMPARE(findingsToCompactJson(e.findings), compactByQt(e.findings));
+                    QCOMPARE(indentedByWriter(e), indentedByQt(e));
+                }
+            }
+        }
+    }
+
     void generatedValues()
     {
         QRandomGenerator rng(20261129);
