@@ -396,6 +396,71 @@ void writeAsOf(Out& out, const QDateTime& t)
     out.put(last.json.constData(), last.json.size());
 }
 
+// `compact` (JSON as the compact writer above writes it: no whitespace outside strings) laid out as the
+// indented writer writes the same value `depth` levels deep. Byte for byte the same: the indented writer
+// differs from the compact one only in the newlines and indentation after '{', '[' and ',', before '}' and
+// ']' (an empty container included), and the space after ':'.
+void writeReindented(Out& out, QByteArrayView compact, int depth)
+{
+    const char* p = compact.data();
+    const char* const end = p + compact.size();
+    while (p != end) {
+        const char* const from = p;
+        switch (*p++) {
+        case '{':
+        case '[':
+            out.put(*from);
+            if (p != end && (*p == '}' || *p == ']')) {
+                out.newline(depth);
+                out.put(*p++);
+            } else {
+                out.newline(++depth);
+            }
+            break;
+        case '}':
+        case ']':
+            out.newline(--depth);
+            out.put(*from);
+            break;
+        case ',':
+            out.put(',');
+            out.newline(depth);
+            break;
+        case ':':
+            out.lit(": ");
+            break;
+        case '"':
+            // To the closing quote: the first '"' not escaped (an escape is '\\' and one character, or \uXXXX
+            // whose digits are neither '"' nor '\\').
+#ifdef __SSE2__
+            while (end - p >= 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+                const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+                if (hits == 0) {
+                    p += 16;
+                    continue;
+                }
+                p += qCountTrailingZeroBits(uint(hits));
+                if (*p == '"')
+                    break;
+                p += 2; // '\\' and the character it escapes
+            }
+#endif
+            while (p < end && *p != '"')
+                p += *p == '\\' ? 2 : 1;
+            p = std::min(p + 1, end);
+            out.put(from, p - from);
+            break;
+        default:
+            // A number, true, false or null: to the ',', '}' or ']' after it.
+            while (p != end && *p != ',' && *p != '}' && *p != ']')
+                ++p;
+            out.put(from, p - from);
+        }
+    }
+}
+
 } // namespace
 
 QByteArray findingsToCompactJson(const QList<Finding>& findings)
@@ -419,7 +484,10 @@ void appendIndentedJson(QByteArray& out, const Evaluation& e, int depth)
     writeLiteralKey<false>(o, R"("as_of")", false, depth);
     writeAsOf(o, e.asOf);
     writeLiteralKey<false>(o, R"("findings")", false, depth);
-    writeFindings<false>(o, e.findings, depth + 1);
+    if (e.findingsCompactJson.isEmpty())
+        writeFindings<false>(o, e.findings, depth + 1);
+    else
+        writeReindented(o, e.findingsCompactJson, depth + 1);
     writeLiteralKey<false>(o, R"("policy")", false, depth);
     o.put('{');
     writeLiteralKey<false>(o, R"("id")", true, depth + 1);

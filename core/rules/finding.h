@@ -35,6 +35,10 @@ struct Evaluation
     QList<Finding> findings;           // in rule-catalogue order, then by evidence id
     // Account-level rates (campaigns with ≥ min_volume), for the queue and reports; nullopt when none.
     std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
+    // findingsToCompactJson(findings), when the maker of this evaluation has written it (EvaluationService,
+    // for the evaluation cache): appendIndentedJson then lays out these bytes instead of serialising the
+    // findings a second time. Empty when not written. Whoever changes `findings` afterwards clears it.
+    QByteArray findingsCompactJson;
 };
 
 // `evaluate --json` shapes (../shared/spec/cli.md). The finding object has exactly the keys
@@ -48,7 +52,9 @@ QJsonObject toJson(const Evaluation& e);
 // QJsonDocument(array of toJson(f)).toJson(Compact):
 QByteArray findingsToCompactJson(const QList<Finding>& findings);
 // Appends toJson(e) as QJsonDocument's indented writer writes it as a value nested `depth` levels deep
-// (an element of a top-level array: depth 1): no indentation before the '{', none after the '}'.
+// (an element of a top-level array: depth 1): no indentation before the '{', none after the '}'. The
+// findings are e.findingsCompactJson re-indented when that is set (the same bytes), else written from
+// e.findings.
 void appendIndentedJson(QByteArray& out, const Evaluation& e, int depth);
 
 } // namespace ad::rules

@@ -2,7 +2,8 @@
 // The direct JSON writer (rules::findingsToCompactJson, rules::appendIndentedJson) against what
 // QJsonDocument writes for toJson(...) of the same findings and evaluations: byte for byte, on fixed
 // tricky values and on generated ones (strings with controls, quotes, backslashes, non-ASCII, valid and
-// broken surrogate pairs; integers and doubles; nested and empty containers).
+// broken surrogate pairs; integers and doubles; nested and empty containers). The indented form is checked
+// both written from the findings and re-indented from Evaluation::findingsCompactJson.
 #include "rules/finding.h"
 
 #include <QJsonArray>
@@ -49,6 +50,13 @@ QByteArray indentedByWriter(const Evaluation& e)
     QByteArray out("    ");
     appendIndentedJson(out, e, 1);
     return out;
+}
+
+// The same through e.findingsCompactJson (the compact findings re-indented).
+QByteArray indentedFromCompact(Evaluation e)
+{
+    e.findingsCompactJson = findingsToCompactJson(e.findings);
+    return indentedByWriter(e);
 }
 
 QString randomString(QRandomGenerator& rng)
@@ -168,9 +176,12 @@ private Q_SLOTS:
         e.policyVersion = QStringLiteral("1.0");
         e.recommended = Action::Suspend;
         e.status = AccountStatus::Warned;
-        QCOMPARE(indentedByWriter(e), indentedByQt(e)); // no findings: "findings": [\n        ]
+        // no findings: "findings": [\n        ]
+        QCOMPARE(indentedByWriter(e), indentedByQt(e));
+        QCOMPARE(indentedFromCompact(e), indentedByQt(e));
         e.findings = findings;
         QCOMPARE(indentedByWriter(e), indentedByQt(e));
+        QCOMPARE(indentedFromCompact(e), indentedByQt(e));
     }
 
     // Strings that expand the most (every unit a 6-byte escape: controls, lone surrogates) and long ones,
@@ -197,6 +208,7 @@ private Q_SLOTS:
             e.policyId = lone;
             e.findings = findings;
             QCOMPARE(indentedByWriter(e), indentedByQt(e));
+            QCOMPARE(indentedFromCompact(e), indentedByQt(e));
         }
     }
 
@@ -222,6 +234,7 @@ private Q_SLOTS:
         for (const QDateTime& t : times) {
             e.asOf = t;
             QCOMPARE(indentedByWriter(e), indentedByQt(e));
+            QCOMPARE(indentedFromCompact(e), indentedByQt(e));
         }
     }
 
@@ -251,8 +264,8 @@ private Q_SLOTS:
     }
 
     // Strings of 0..40 plain characters with one other at each place (escaped, multi-byte, surrogate, the
-    // edges of the plain range): the 8-character runs of the string writer give the same bytes as
-    // QJsonDocument at every offset.
+    // edges of the plain range): the 8-character runs of the string writer and the 16-byte scan of the
+    // re-indenter give the same bytes as QJsonDocument at every offset.
     void runsAroundOneCharacter()
     {
         const char16_t others[] = {u'"', u'\\', 0x1f,   0x20,   0x7e,   0x7f,
@@ -271,6 +284,7 @@ private Q_SLOTS:
                     e.findings = {f};
                     QCOMPARE(findingsToCompactJson(e.findings), compactByQt(e.findings));
                     QCOMPARE(indentedByWriter(e), indentedByQt(e));
+                    QCOMPARE(indentedFromCompact(e), indentedByQt(e));
                 }
             }
         }
@@ -299,6 +313,7 @@ private Q_SLOTS:
             e.status = AccountStatus(rng.bounded(4));
             e.findings = findings;
             QCOMPARE(indentedByWriter(e), indentedByQt(e));
+            QCOMPARE(indentedFromCompact(e), indentedByQt(e));
         }
     }
 };
