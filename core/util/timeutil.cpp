@@ -134,6 +134,55 @@ QString toIso(const QDateTime& dt)
 {
     if (!dt.isValid())
         return {};
+    const qint64 ms = dt.toMSecsSinceEpoch();
+    // 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59.999Z: four-digit years, formatted here.
+    constexpr qint64 kMin = -62135596800000LL, kMax = 253402300800000LL;
+    if (ms >= kMin && ms < kMax) {
+        qint64 days = ms / 86400000, rest = ms % 86400000;
+        if (rest < 0) {
+            rest += 86400000;
+            --days;
+        }
+        // civil from days (proleptic Gregorian), the inverse of daysFromCivil
+        const qint64 z = days + 719468;
+        const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+        const qint64 doe = z - era * 146097;
+        const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const qint64 mp = (5 * doy + 2) / 153;
+        const int d = int(doy - (153 * mp + 2) / 5 + 1);
+        const int m = int(mp < 10 ? mp + 3 : mp - 9);
+        const int y = int(yoe + era * 400 + (m <= 2 ? 1 : 0));
+        const int msec = int(rest % 1000);
+        const int secs = int(rest / 1000);
+        const int h = secs / 3600, mi = secs / 60 % 60, sec = secs % 60;
+        char16_t buf[24];
+        auto put2 = [&](int at, int v) {
+            buf[at] = char16_t(u'0' + v / 10);
+            buf[at + 1] = char16_t(u'0' + v % 10);
+        };
+        put2(0, y / 100);
+        put2(2, y % 100);
+        buf[4] = u'-';
+        put2(5, m);
+        buf[7] = u'-';
+        put2(8, d);
+        buf[10] = u'T';
+        put2(11, h);
+        buf[13] = u':';
+        put2(14, mi);
+        buf[16] = u':';
+        put2(17, sec);
+        qsizetype n = 19;
+        if (msec != 0) {
+            buf[19] = u'.';
+            buf[20] = char16_t(u'0' + msec / 100);
+            put2(21, msec % 100);
+            n = 23;
+        }
+        buf[n++] = u'Z';
+        return QString(reinterpret_cast<const QChar*>(buf), n);
+    }
     const QDateTime utc = dt.toUTC();
     if (utc.time().msec() != 0)
         return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
@@ -148,6 +197,13 @@ qint64 daysBetween(const QDateTime& a, const QDateTime& b)
 bool moreThanYearsBefore(const QDateTime& then, const QDateTime& now, int years)
 {
     return then.toUTC() < now.toUTC().addYears(-years);
+}
+
+YearsBefore::YearsBefore(const QDateTime& now, int years) : m_cutoff(now.toUTC().addYears(-years))
+{
+    m_valid = m_cutoff.isValid();
+    if (m_valid)
+        m_cutoffMs = m_cutoff.toMSecsSinceEpoch();
 }
 
 } // namespace ad::time

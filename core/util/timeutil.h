@@ -20,7 +20,8 @@ std::optional<QDateTime> parseIso(QStringView text);
 std::optional<qint64> parseIsoMs(QByteArrayView text);
 
 // Canonical storage form: UTC, seconds precision, "Z" suffix ("2026-03-01T09:30:00Z"); milliseconds are
-// kept ("…:00.250Z") only when non-zero. An invalid QDateTime gives an empty string.
+// kept ("…:00.250Z") only when non-zero. An invalid QDateTime gives an empty string. Formatted by hand
+// for the years 1-9999 (what QDateTime::toString gave, without QLocale), by QDateTime::toString beyond.
 QString toIso(const QDateTime& utc);
 
 // Whole days between two instants (b - a), counting 24-hour periods, negative if b is before a.
@@ -28,5 +29,27 @@ qint64 daysBetween(const QDateTime& a, const QDateTime& b);
 
 // True when `then` is more than `years` calendar years before `now` (strictly: exactly N years is not).
 bool moreThanYearsBefore(const QDateTime& then, const QDateTime& now, int years);
+
+// moreThanYearsBefore(then, now, years) for many `then` and one `now`: the cut-off (now in UTC minus
+// `years` calendar years, QDateTime::addYears) is computed once, each `then` compared by its milliseconds.
+class YearsBefore
+{
+public:
+    YearsBefore(const QDateTime& now, int years);
+    // == moreThanYearsBefore(then, now, years)
+    bool operator()(const QDateTime& then) const
+    {
+        if (m_valid && then.isValid())
+            return then.toMSecsSinceEpoch() < m_cutoffMs;
+        return then.toUTC() < m_cutoff;
+    }
+    // now.toUTC().addYears(-years)
+    const QDateTime& cutoff() const { return m_cutoff; }
+
+private:
+    QDateTime m_cutoff;
+    qint64 m_cutoffMs = 0;
+    bool m_valid = false;
+};
 
 } // namespace ad::time

@@ -32,6 +32,7 @@ public:
         if (rows.isEmpty())
             return {};
         const int years = int(c.number(QStringLiteral("purchase_max_age_years"), 2));
+        const time::YearsBefore stale(c.asOf, years);
         qint64 none = 0, checked = 0, offline = 0, purchase = 0;
         QList<qint64> ids;
         for (const EvidenceRow& e : rows) {
@@ -45,9 +46,7 @@ public:
             } else if (e.method == u"offline_form" && e.emailContactExplained != true) {
                 ++offline;
                 bad = true;
-            } else if (e.method == u"purchase" &&
-                       (!e.lastPurchaseAt.isValid() ||
-                        time::moreThanYearsBefore(e.lastPurchaseAt, c.asOf, years))) {
+            } else if (e.method == u"purchase" && (!e.lastPurchaseAt.isValid() || stale(e.lastPurchaseAt))) {
                 ++purchase;
                 bad = true;
             }

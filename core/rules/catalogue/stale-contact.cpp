@@ -24,16 +24,17 @@ public:
     QList<Finding> evaluate(const RuleContext& c) const override
     {
         const int years = int(c.number(QStringLiteral("max_age_years"), 2));
+        const time::YearsBefore stale(c.asOf, years);
         QList<qint64> ids;
         for (const EvidenceRow& e : c.snapshot.evidence) {
-            const QDateTime last = e.lastContactedAt.isValid() ? e.lastContactedAt : e.consentAt;
-            if (last.isValid() && time::moreThanYearsBefore(last, c.asOf, years))
+            const QDateTime& last = e.lastContactedAt.isValid() ? e.lastContactedAt : e.consentAt;
+            if (last.isValid() && stale(last))
                 ids << e.id;
         }
         if (ids.isEmpty())
             return {};
         std::sort(ids.begin(), ids.end());
-        const QDateTime cutoff = c.asOf.toUTC().addYears(-years);
+        const QDateTime& cutoff = stale.cutoff();
         Finding f = c.finding();
         f.summary =
             QStringLiteral("%1 of %2 evidence subscribers were last contacted (or consented) more than %3 "
