@@ -344,6 +344,62 @@ QString fold(const QString& text)
     return out;
 }
 
+void appendFold(std::u16string& out, QStringView text)
+{
+    const size_t at = out.size();
+    out.resize(at + size_t(text.size()));
+    char16_t* p = out.data() + at;
+    for (const QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if (u < 0x80) {
+            if ((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9'))
+                *p++ = u;
+            else if (u >= u'A' && u <= u'Z')
+                *p++ = char16_t(u + 32);
+        } else if (ch.isLetterOrNumber()) {
+            *p++ = ch.toLower().unicode();
+        }
+    }
+    out.resize(size_t(p - out.data()));
+}
+
+bool isRoleAddress(const PreparedPolicy& prepared, const QString& address)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    const qsizetype end = at < 0 ? address.size() : at;
+    char buf[64];
+    if (end <= qsizetype(sizeof buf)) {
+        const QChar* p = address.constData();
+        bool ascii = true;
+        for (qsizetype i = 0; i < end; ++i) {
+            const char16_t u = p[i].unicode();
+            if (u >= 0x80) {
+                ascii = false;
+                break;
+            }
+            buf[i] = (u >= u'A' && u <= u'Z') ? char(u + 32) : char(u);
+        }
+        if (ascii) {
+            // QString::trimmed (QChar::isSpace: 9-13 and 32 in ASCII), then "+tag" dropped
+            auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+            qsizetype b = 0, e = end;
+            while (b < e && space(buf[b]))
+                ++b;
+            while (e > b && space(buf[e - 1]))
+                --e;
+            std::string_view lp(buf + b, size_t(e - b));
+            const size_t plus = lp.find('+');
+            if (plus != std::string_view::npos && plus > 0)
+                lp = lp.substr(0, plus);
+            const auto& set = prepared.roleLocalPartsAscii;
+            const auto it = std::lower_bound(set.begin(), set.end(), lp,
+                                             [](const std::string& a, std::string_view v) { return a < v; });
+            return it != set.end() && *it == lp;
+        }
+    }
+    return prepared.roleLocalParts.contains(localPart(address));
+}
+
 bool warned(const AccountSnapshot& s, const QDateTime& asOf, QDateTime* firstWarn)
 {
     QDateTime first;

@@ -11,6 +11,7 @@
 #include <QString>
 #include <functional>
 #include <optional>
+#include <string>
 
 namespace ad::rules::util {
 
@@ -96,6 +97,12 @@ QString hostOf(const QString& urlOrDomain);
 QString normalizeHost(QString host);
 // Case, whitespace and punctuation folded away: only letters and digits remain, lower-case.
 QString fold(const QString& text);
+// The same appended to `out` (reused between calls: no allocation once it is large enough). ASCII is
+// folded inline, other code units as fold() does (QChar::isLetterOrNumber, QChar::toLower).
+void appendFold(std::u16string& out, QStringView text);
+// prepared.roleLocalParts.contains(localPart(address)), without building a QString when the part before
+// the last "@" is ASCII (then looked up in prepared.roleLocalPartsAscii).
+bool isRoleAddress(const PreparedPolicy& prepared, const QString& address);
 
 // Whether the account was warned (platform history `warn` or a warn decision of this tool) at or before
 // `asOf`; the earliest such time in *firstWarn.

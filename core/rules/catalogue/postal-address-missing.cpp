@@ -22,8 +22,11 @@ public:
         if (address.isEmpty())
             return {};
         QList<Finding> out;
+        std::u16string folded; // util::fold of each message text, in one buffer
         for (const StoredMessage* m : util::sortedMessages(c.snapshot)) {
-            if (util::fold(m->text).contains(address))
+            folded.clear();
+            util::appendFold(folded, m->text);
+            if (QStringView(folded.data(), qsizetype(folded.size())).contains(address))
                 continue;
             Finding f = c.finding();
             f.summary = QStringLiteral("%1: the registered postal address %2 is not in the message text")

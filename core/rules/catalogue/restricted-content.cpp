@@ -2,6 +2,8 @@
 // restricted-content: the message subject or text matches a pattern (case-insensitive regular
 // expression) of a category of the policy's restricted_content list. One finding per message naming
 // every matching category and the first matched words, by message id.
+// A pattern with a required literal (PreparedPolicy::restrictedLiterals, rule.h) is run only on messages
+// whose folded subject and text contain that literal: the same findings, most patterns not run.
 #include "rules/rule.h"
 #include "rules/ruleutil.h"
 
@@ -20,12 +22,31 @@ public:
     QList<Finding> evaluate(const RuleContext& c) const override
     {
         QList<Finding> out;
+        const literal::Set& literals = c.prepared.restrictedLiterals;
+        std::string folded;
+        std::vector<char> found;
         for (const StoredMessage* m : util::sortedMessages(c.snapshot)) {
-            const QString text = m->subject + QLatin1Char('\n') + m->text;
+            if (literals.count() > 0) {
+                folded.clear();
+                literal::appendFolded(folded, m->subject);
+                folded.push_back('\n');
+                literal::appendFolded(folded, m->text);
+                literals.scan(folded, found);
+            }
+            QString text; // subject, newline, text: built for the first pattern that is run
+            bool built = false;
             QJsonArray matches;
             QStringList names;
             for (const auto& cat : c.prepared.restrictedContent) {
-                for (const QRegularExpression& re : cat.patterns) {
+                for (qsizetype i = 0; i < cat.patterns.size(); ++i) {
+                    const int lit = cat.literals[i];
+                    if (lit >= 0 && !found[size_t(lit)])
+                        continue; // no match can lack the literal
+                    if (!built) {
+                        text = m->subject + QLatin1Char('\n') + m->text;
+                        built = true;
+                    }
+                    const QRegularExpression& re = cat.patterns[i];
                     const auto match = re.match(text);
                     if (match.hasMatch()) {
                         QJsonObject o;

@@ -23,7 +23,7 @@ public:
         QList<qint64> ids;
         QStringList examples;
         for (const EvidenceRow& e : c.snapshot.evidence) {
-            if (c.prepared.roleLocalParts.contains(util::localPart(e.subscriber))) {
+            if (util::isRoleAddress(c.prepared, e.subscriber)) {
                 ids << e.id;
                 if (examples.size() < 3)
                     examples << e.subscriber;
