@@ -33,7 +33,7 @@ qint64 threadCpuMs()
     return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
 }
 
-EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
+EvaluationRow toRow(Evaluation& e, const AccountSnapshot& s)
 {
     EvaluationRow r;
     r.accountId = e.accountId;
@@ -51,7 +51,10 @@ EvaluationRow toRow(const Evaluation& e, const AccountSnapshot& s)
             r.worstRule = f.rule;
         }
     }
-    r.findingsJson = QString::fromUtf8(findingsToCompactJson(e.findings));
+    // kept with the evaluation: `evaluate --json` re-indents these bytes instead of writing the findings
+    // again (appendIndentedJson)
+    e.findingsCompactJson = findingsToCompactJson(e.findings);
+    r.findingsJson = QString::fromUtf8(e.findingsCompactJson);
     r.complaintRate = e.complaintRate;
     r.bounceRate = e.bounceRate;
     r.unsubscribeRate = e.unsubscribeRate;
