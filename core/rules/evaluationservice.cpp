@@ -54,7 +54,7 @@ EvaluationRow toRow(Evaluation& e, const AccountSnapshot& s)
     // kept with the evaluation: `evaluate --json` re-indents these bytes instead of writing the findings
     // again (appendIndentedJson)
     e.findingsCompactJson = findingsToCompactJson(e.findings);
-    r.findingsJson = QString::fromUtf8(e.findingsCompactJson);
+    r.findingsJsonUtf8 = e.findingsCompactJson; // shared, not copied
     r.complaintRate = e.complaintRate;
     r.bounceRate = e.bounceRate;
     r.unsubscribeRate = e.unsubscribeRate;

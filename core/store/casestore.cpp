@@ -1174,9 +1174,11 @@ bool compareStored(Connection& c, const EvaluationRow& r, bool& stored)
            sameText(q, 3, toString(r.recommended)) && sameTextOrNull(q, 4, r.worstRule) &&
            (r.worstSeverity ? !q.isNull(5) && q.int64(5) == qint64(*r.worstSeverity) : q.isNull(5)) &&
            !q.isNull(6) && q.int64(6) == r.findingCount && sameText(q, 7, joinList(r.rules)) &&
-           sameText(q, 8, r.findingsJson) && sameReal(q, 9, r.complaintRate) &&
-           sameReal(q, 10, r.bounceRate) && sameReal(q, 11, r.unsubscribeRate) &&
-           sameReal(q, 12, r.openRate) && !q.isNull(13) && q.int64(13) == r.complaintCount;
+           (r.findingsJsonUtf8.isEmpty() ? sameText(q, 8, r.findingsJson)
+                                         : !q.isNull(8) && q.utf8(8) == QByteArrayView(r.findingsJsonUtf8)) &&
+           sameReal(q, 9, r.complaintRate) && sameReal(q, 10, r.bounceRate) &&
+           sameReal(q, 11, r.unsubscribeRate) && sameReal(q, 12, r.openRate) && !q.isNull(13) &&
+           q.int64(13) == r.complaintCount;
 }
 
 } // namespace store::detail
@@ -1292,7 +1294,11 @@ void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows, std::optional<
             ins->bind(1, r.accountId).bind(2, r.asOf).bind(3, r.policyId).bind(4, r.policyVersion);
             ins->bind(5, toString(r.recommended)).bindTextOrNull(6, r.worstRule);
             hasSeverity ? ins->bind(7, severity) : ins->bindNull(7);
-            ins->bind(8, qint64(r.findingCount)).bind(9, joinList(r.rules)).bind(10, r.findingsJson);
+            ins->bind(8, qint64(r.findingCount)).bind(9, joinList(r.rules));
+            if (r.findingsJsonUtf8.isEmpty())
+                ins->bind(10, r.findingsJson);
+            else
+                ins->bindUtf8(10, r.findingsJsonUtf8);
             ins->bind(11, r.complaintRate)
                 .bind(12, r.bounceRate)
                 .bind(13, r.unsubscribeRate)

@@ -60,6 +60,10 @@ struct EvaluationRow
     int findingCount = 0;
     QStringList rules;    // ids of every rule that fired (for the queue's rule filter)
     QString findingsJson; // the findings array exactly as `evaluate --json` prints it
+    // The same text as UTF-8, as the evaluation makes it: when set, saveEvaluations compares and writes
+    // these bytes and ignores findingsJson (which the evaluation then leaves empty). Rows read back from
+    // the store have only findingsJson.
+    QByteArray findingsJsonUtf8;
     // Account-level rates over campaigns with at least the policy's min_volume (null when none).
     std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
     qint64 complaintCount = 0; // complaint reports (csv rows + ARF) of the account

@@ -1269,6 +1269,36 @@ private Q_SLOTS:
         QVERIFY(s.evaluation(QStringLiteral("A1"))->recommended == Action::Terminate);
     }
 
+    // The evaluation hands its findings over as UTF-8 (findingsJsonUtf8): written and compared as the same
+    // text as findingsJson would be.
+    void saveEvaluationsTakesUtf8Findings()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one"))});
+        EvaluationRow r;
+        r.accountId = QStringLiteral("A1");
+        r.asOf = utc("2026-11-20T00:00:00Z");
+        r.policyId = QStringLiteral("optimais");
+        r.policyVersion = QStringLiteral("1");
+        const QString text = QStringLiteral("[{\"rule\":\"x\",\"summary\":\"é 😀 \\\"q\\\"\"}]");
+        r.findingsJsonUtf8 = text.toUtf8();
+        s.saveEvaluations({r});
+        QCOMPARE(s.evaluation(QStringLiteral("A1"))->findingsJson, text);
+        QVERIFY(s.storedEvaluationEquals(r));
+        EvaluationRow asText = r;
+        asText.findingsJsonUtf8.clear();
+        asText.findingsJson = text;
+        QVERIFY(s.storedEvaluationEquals(asText));
+        EvaluationRow other = r;
+        other.findingsJsonUtf8 = QStringLiteral("[{\"rule\":\"x\",\"summary\":\"e\"}]").toUtf8();
+        QVERIFY(!s.storedEvaluationEquals(other));
+        other.findingsJson = text; // ignored while the UTF-8 bytes are set
+        QVERIFY(!s.storedEvaluationEquals(other));
+        s.saveEvaluations({other});
+        QCOMPARE(s.evaluation(QStringLiteral("A1"))->findingsJson, QString::fromUtf8(other.findingsJsonUtf8));
+    }
+
     void saveEvaluationsRewritesOnlyChangedRows()
     {
         Fixture f;
