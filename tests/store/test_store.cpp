@@ -89,6 +89,23 @@ void importAccounts(CaseStore& store, const QList<Account>& accounts,
     w->commit(QStringLiteral("{}"));
 }
 
+// A cached evaluation of `accountId` as of 2026-11-20 under optimais 1 with one finding of `rule`.
+EvaluationRow evaluationRow(const QString& accountId, Action recommended, const QString& rule,
+                            Severity severity)
+{
+    EvaluationRow r;
+    r.accountId = accountId;
+    r.asOf = utc("2026-11-20T00:00:00Z");
+    r.policyId = QStringLiteral("optimais");
+    r.policyVersion = QStringLiteral("1");
+    r.recommended = recommended;
+    r.worstRule = rule;
+    r.worstSeverity = severity;
+    r.findingCount = 1;
+    r.rules = {rule};
+    return r;
+}
+
 QStringList ids(const QList<QueueRow>& rows)
 {
     QStringList out;
@@ -1218,16 +1235,8 @@ private Q_SLOTS:
         Fixture f;
         CaseStore& s = *f.store;
         importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one"))});
-        EvaluationRow r;
-        r.accountId = QStringLiteral("A1");
-        r.asOf = utc("2026-11-20T00:00:00Z");
-        r.policyId = QStringLiteral("optimais");
-        r.policyVersion = QStringLiteral("1");
-        r.recommended = Action::Warn;
-        r.worstRule = QStringLiteral("complaint-received");
-        r.worstSeverity = Severity::Warn;
-        r.findingCount = 1;
-        r.rules = {QStringLiteral("complaint-received")};
+        EvaluationRow r = evaluationRow(QStringLiteral("A1"), Action::Warn,
+                                        QStringLiteral("complaint-received"), Severity::Warn);
         r.findingsJson = QStringLiteral("[]");
         QVERIFY(!s.storedEvaluationEquals(r)); // nothing stored
         s.saveEvaluations({r});
@@ -1276,11 +1285,8 @@ private Q_SLOTS:
         Fixture f;
         CaseStore& s = *f.store;
         importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one"))});
-        EvaluationRow r;
-        r.accountId = QStringLiteral("A1");
-        r.asOf = utc("2026-11-20T00:00:00Z");
-        r.policyId = QStringLiteral("optimais");
-        r.policyVersion = QStringLiteral("1");
+        EvaluationRow r =
+            evaluationRow(QStringLiteral("A1"), Action::None, QStringLiteral("x"), Severity::Info);
         const QString text = QStringLiteral("[{\"rule\":\"x\",\"summary\":\"é 😀 \\\"q\\\"\"}]");
         r.findingsJsonUtf8 = text.toUtf8();
         s.saveEvaluations({r});
@@ -1305,16 +1311,8 @@ private Q_SLOTS:
         CaseStore& s = *f.store;
         importAccounts(s, {account(QStringLiteral("A1"), QStringLiteral("one")),
                            account(QStringLiteral("A2"), QStringLiteral("two"))});
-        EvaluationRow r;
-        r.accountId = QStringLiteral("A1");
-        r.asOf = utc("2026-11-20T00:00:00Z");
-        r.policyId = QStringLiteral("optimais");
-        r.policyVersion = QStringLiteral("1");
-        r.recommended = Action::Suspend;
-        r.worstRule = QStringLiteral("complaint-rate");
-        r.worstSeverity = Severity::Suspend;
-        r.findingCount = 1;
-        r.rules = {QStringLiteral("complaint-rate")};
+        EvaluationRow r = evaluationRow(QStringLiteral("A1"), Action::Suspend,
+                                        QStringLiteral("complaint-rate"), Severity::Suspend);
         r.findingsJson = QStringLiteral("[{\"rule\":\"complaint-rate\",\"summary\":\"é 😀\"}]");
         r.complaintRate = 0.004;
         r.bounceRate = 0.01;
