@@ -130,11 +130,8 @@ public:
     // The workers' total CPU time in ms (diagnostics); valid after run().
     qint64 workerCpuMs() const { return m_workerCpuMs; }
 
-private:
+    // Accounts per range (CaseStore::accountRanges).
     static constexpr int kRangeAccounts = 128;
-
-public:
-    static int rangeAccounts() { return kRangeAccounts; }
 
 private:
     struct Slot
@@ -608,7 +605,7 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
             return;
         }
         RangeEvaluation parallel(policy, evaluator, overlap, asOf, encode, parts,
-                                 store.accountRanges(RangeEvaluation::rangeAccounts()));
+                                 store.accountRanges(RangeEvaluation::kRangeAccounts));
         parallel.run(store, readers, [&](RangeEvaluation::Result&& r) {
             return deliver(std::move(r.evaluation), std::move(r.row), std::move(r.encoded));
         });
