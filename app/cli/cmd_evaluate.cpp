@@ -119,18 +119,8 @@ private:
 
 // evaluateEach hands the accounts over in the store's (UTF-8 byte) order; the output is sorted by
 // QString (UTF-16) order. The two differ only between characters at or above U+E000 and those outside
-// the BMP, so only a store with such an account id needs the evaluations kept and sorted.
-bool byteOrderIsOutputOrder(const ad::CaseStore& store)
-{
-    bool same = true;
-    store.forEachCurrentStatus([&](const QString& id, ad::AccountStatus) {
-        for (const QChar c : id) {
-            if (c.unicode() >= 0xD800)
-                same = false;
-        }
-    });
-    return same;
-}
+// the BMP, so only a store with such an account id needs the evaluations kept and sorted
+// (CaseStore::accountIdOrderIsUtf16Order).
 
 int runEvaluate(ad::cli::Args& args)
 {
@@ -191,7 +181,7 @@ int runEvaluate(ad::cli::Args& args)
             throw ad::Error::input(
                 QStringLiteral("the store has no import to take the evaluation time from; give "
                                "--as-of"));
-        if (byteOrderIsOutputOrder(store)) {
+        if (store.accountIdOrderIsUtf16Order()) {
             // Streamed: nothing but the current evaluation is held.
             if (p.isSet(json)) {
                 // Serialised on the evaluation's worker thread (EvaluationService::setThreadCount).

@@ -442,6 +442,20 @@ AccountStatus CaseStore::currentStatus(const QString& accountId) const
     return accountStatusFromString(q->text(0)).value_or(AccountStatus::Active);
 }
 
+bool CaseStore::accountIdOrderIsUtf16Order() const
+{
+    sql::Statement q(*d->db, "SELECT account_id FROM accounts ORDER BY account_id", false);
+    while (q.step()) {
+        const QByteArrayView id = q.utf8(0);
+        if (std::all_of(id.begin(), id.end(), [](char c) { return uchar(c) < 0x80; }))
+            continue;
+        const QString text = QString::fromUtf8(id);
+        if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0xD800; }))
+            return false;
+    }
+    return true;
+}
+
 void CaseStore::forEachCurrentStatus(
     const std::function<void(const QString& accountId, AccountStatus)>& fn) const
 {

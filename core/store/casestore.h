@@ -201,6 +201,11 @@ public:
     AccountStatus currentStatus(const QString& accountId) const;
     // Every account's current status in one query (account_id, current_status).
     void forEachCurrentStatus(const std::function<void(const QString& accountId, AccountStatus)>& fn) const;
+    // True when no account id holds a character at or above U+D800 as a QString (a non-BMP character, one
+    // in U+E000–U+FFFF, or U+FFFD for bytes that are not UTF-8): then the store's order of account ids
+    // (UTF-8 bytes, forEachSnapshot) is also QString's (UTF-16) order. Reads only the account id index,
+    // converting to QString only the ids that are not plain ASCII.
+    bool accountIdOrderIsUtf16Order() const;
     // What the cross-account index needs and nothing else, each in one query: every account's current
     // status and accounts.csv From addresses; every campaign's non-empty From address (each distinct
     // (account, address) pair once).

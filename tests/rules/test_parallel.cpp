@@ -380,6 +380,42 @@ private Q_SLOTS:
         run(store, policy, 3, asOf);
     }
 
+    // An account whose new evaluation equals its cached row has nothing to write. When another connection
+    // rewrites that row while the evaluation runs (a single-account evaluation in another process), the
+    // newer row stays: the run does not put its copy of the older one back. Accounts that did change are
+    // written as usual.
+    void unchangedRowsKeepANewerRowOfAnotherConnection()
+    {
+        CaseStore& store = *stores.last();
+        const Policy policy = Policy::builtin(QStringLiteral("optimais"));
+        const QDateTime asOf = asOfOf(store).addDays(9);
+        for (int threads : {1, 3}) {
+            run(store, policy, threads, asOf);
+            const QStringList before = cache(store);
+            const QString id = QStringLiteral("M01200");
+            CaseStore other(store.path());
+            EvaluationRow newer = *other.evaluation(id);
+            newer.asOf = asOf.addDays(1);
+            newer.findingsJsonUtf8 = newer.findingsJson.toUtf8();
+            EvaluationService service(store, policy);
+            service.setThreadCount(threads);
+            qint64 delivered = 0;
+            QString written;
+            service.evaluateEach(asOf, [&](Evaluation&&) {
+                if (++delivered == 10) {
+                    other.saveEvaluations({newer});
+                    written = cacheRow(other, id);
+                }
+            });
+            QCOMPARE(service.lastRunThreads(), threads);
+            QCOMPARE(delivered, 1500);
+            QVERIFY(written.contains(time::toIso(newer.asOf)));
+            QStringList expected = before;
+            expected[1200] = written;
+            QCOMPARE(cache(store), expected);
+        }
+    }
+
     void threadCount()
     {
         const Policy policy = Policy::builtin(QStringLiteral("optimais"));

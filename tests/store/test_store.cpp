@@ -1094,6 +1094,41 @@ private Q_SLOTS:
         }
     }
 
+    // The store's id order (UTF-8 bytes) is QString order unless an id holds a character at or above
+    // U+D800 in UTF-16: ASCII, Latin and Hangul ids (below U+D800) keep the fast path; U+E000..U+FFFF and
+    // non-BMP characters (surrogate pairs) do not. The check reads the id index, not the table.
+    void accountIdOrderFollowsTheCharacters_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("sameOrder");
+        QTest::newRow("ascii") << QStringLiteral("A1001") << true;
+        QTest::newRow("latin") << QString::fromUtf8("A-\xC3\xA9") << true;
+        QTest::newRow("hangul U+D7A3") << QString::fromUtf8("A-\xED\x9E\xA3") << true;
+        QTest::newRow("U+E000") << QString::fromUtf8("A-\xEE\x80\x80") << false;
+        QTest::newRow("U+FFFD") << QString::fromUtf8("A-\xEF\xBF\xBD") << false;
+        QTest::newRow("non-BMP") << QString::fromUtf8("A-\xF0\x9F\x98\x80") << false;
+    }
+    void accountIdOrderFollowsTheCharacters()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, sameOrder);
+        Fixture f;
+        CaseStore& s = *f.store;
+        QVERIFY(s.accountIdOrderIsUtf16Order()); // no accounts
+        {
+            auto w = s.beginImport(importInfo());
+            w->addAccount(account(QStringLiteral("A1"), QStringLiteral("One")));
+            w->addAccount(account(id, QStringLiteral("Two")));
+            w->addAccount(account(QStringLiteral("Z9"), QStringLiteral("Three")));
+            w->commit({});
+        }
+        QCOMPARE(s.accountIdOrderIsUtf16Order(), sameOrder);
+        sql::Statement q(s.database(),
+                         "EXPLAIN QUERY PLAN SELECT account_id FROM accounts ORDER BY account_id", false);
+        QVERIFY(q.step());
+        QVERIFY2(q.text(3).contains(u"COVERING INDEX"), qPrintable(q.text(3)));
+    }
+
     void streamingQueriesNeverSortTheWholeTable()
     {
         // forEachSnapshot's cursors and each queue sort must walk an index, not sort the table.
