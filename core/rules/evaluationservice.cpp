@@ -162,11 +162,12 @@ private:
         Slot done;
         try {
             const auto& range = m_ranges[k];
+            CaseStore::StoredEvaluationScan stored = store.scanStoredEvaluations(&range.first, &range.second);
             store.forEachSnapshot(m_parts, range.first, range.second, [&](AccountSnapshot&& s) {
                 Result r;
                 r.evaluation = evaluator.evaluate(s, m_asOf, &m_overlap);
                 r.row = toRow(r.evaluation, s);
-                r.row.sameAsStored = store.storedEvaluationEquals(r.row);
+                r.row.sameAsStored = stored.equals(r.row);
                 if (m_encode)
                     r.encoded = m_encode(r.evaluation);
                 done.results.push_back(std::move(r));
@@ -572,8 +573,9 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
         usedThreads = int(readers.size()) + 1;
         lastRunThreads = usedThreads;
         const bool builtNow = acquire(readers.empty() ? nullptr : readers.front().get());
-        // The cached rows are compared with the new ones on the reading threads, in this snapshot; the
-        // write trusts that while no other connection has committed since (saveEvaluations).
+        // The cached rows are compared with the new ones on the reading threads, in this snapshot (one
+        // ordered scan of the stored rows per range, CaseStore::scanStoredEvaluations); the write trusts that
+        // while no other connection has committed since (saveEvaluations).
         readVersion = store.dataVersion();
         std::lock_guard useLock(*use);
         OverlapIndex& overlap = *index;
@@ -603,10 +605,11 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
         };
         if (readers.empty()) {
             // One thread (asked for, or the store cannot be read on several connections at once).
+            CaseStore::StoredEvaluationScan stored = store.scanStoredEvaluations();
             store.forEachSnapshot(parts, [&](AccountSnapshot&& s) {
                 Evaluation e = evaluator.evaluate(s, asOf, &overlap);
                 EvaluationRow row = toRow(e, s);
-                row.sameAsStored = store.storedEvaluationEquals(row);
+                row.sameAsStored = stored.equals(row);
                 QByteArray encoded = encode ? encode(e) : QByteArray();
                 return deliver(std::move(e), std::move(row), std::move(encoded));
             });

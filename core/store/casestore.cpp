@@ -1162,37 +1162,45 @@ namespace store::detail {
 
 // Whether the stored evaluation of r's account equals r in every column saveEvaluations writes; `stored`:
 // whether one is stored at all.
+// The columns of an evaluations row from `q`'s column 0 on, in this order.
+#define AD_STORED_EVALUATION_COLS                                                                            \
+    "as_of, policy_id, policy_version, recommended, worst_rule, worst_severity, finding_count, rules, "      \
+    "findings_json, complaint_rate, bounce_rate, unsubscribe_rate, open_rate, complaint_count"
+
+// The stored row in `q` (AD_STORED_EVALUATION_COLS from column `c`) equals `r` in every column.
+bool storedRowEquals(const sql::Statement& q, int c, const EvaluationRow& r)
+{
+    const auto sameText = [&](int column, QStringView text) {
+        return !q.isNull(c + column) && QAnyStringView::equal(QUtf8StringView(q.utf8(c + column)), text);
+    };
+    const auto sameTextOrNull = [&](int column, QStringView text) {
+        return text.isEmpty() ? q.isNull(c + column) : sameText(column, text);
+    };
+    const auto sameInt = [&](int column, qint64 v) {
+        return !q.isNull(c + column) && q.int64(c + column) == v;
+    };
+    const auto sameReal = [&](int column, const std::optional<double>& v) {
+        return v ? !q.isNull(c + column) && q.real(c + column) == *v : q.isNull(c + column);
+    };
+    return (r.asOf.isValid() ? sameInt(0, r.asOf.toMSecsSinceEpoch()) : q.isNull(c)) &&
+           sameText(1, r.policyId) && sameText(2, r.policyVersion) && sameText(3, toString(r.recommended)) &&
+           sameTextOrNull(4, r.worstRule) &&
+           (r.worstSeverity ? sameInt(5, qint64(*r.worstSeverity)) : q.isNull(c + 5)) &&
+           sameInt(6, r.findingCount) && sameText(7, joinList(r.rules)) &&
+           (r.findingsJsonUtf8.isEmpty()
+                ? sameText(8, r.findingsJson)
+                : !q.isNull(c + 8) && q.utf8(c + 8) == QByteArrayView(r.findingsJsonUtf8)) &&
+           sameReal(9, r.complaintRate) && sameReal(10, r.bounceRate) && sameReal(11, r.unsubscribeRate) &&
+           sameReal(12, r.openRate) && sameInt(13, r.complaintCount);
+}
+
 bool compareStored(Connection& c, const EvaluationRow& r, bool& stored)
 {
-    auto old = c.st(
-        "SELECT as_of, policy_id, policy_version, recommended, worst_rule, worst_severity, finding_count, "
-        "rules, findings_json, complaint_rate, bounce_rate, unsubscribe_rate, open_rate, complaint_count "
-        "FROM evaluations WHERE account_id = ?1");
-    const auto sameText = [](const sql::Statement& q, int column, QStringView text) {
-        return !q.isNull(column) && QAnyStringView::equal(QUtf8StringView(q.utf8(column)), text);
-    };
-    const auto sameTextOrNull = [&](const sql::Statement& q, int column, QStringView text) {
-        return text.isEmpty() ? q.isNull(column) : sameText(q, column, text);
-    };
-    const auto sameReal = [](const sql::Statement& q, int column, const std::optional<double>& v) {
-        return v ? !q.isNull(column) && q.real(column) == *v : q.isNull(column);
-    };
+    auto old = c.st("SELECT " AD_STORED_EVALUATION_COLS " FROM evaluations WHERE account_id = ?1");
     sql::ResetGuard g(*old);
     old->bind(1, r.accountId);
     stored = old->step();
-    if (!stored)
-        return false;
-    const sql::Statement& q = *old;
-    return (r.asOf.isValid() ? !q.isNull(0) && q.int64(0) == r.asOf.toMSecsSinceEpoch() : q.isNull(0)) &&
-           sameText(q, 1, r.policyId) && sameText(q, 2, r.policyVersion) &&
-           sameText(q, 3, toString(r.recommended)) && sameTextOrNull(q, 4, r.worstRule) &&
-           (r.worstSeverity ? !q.isNull(5) && q.int64(5) == qint64(*r.worstSeverity) : q.isNull(5)) &&
-           !q.isNull(6) && q.int64(6) == r.findingCount && sameText(q, 7, joinList(r.rules)) &&
-           (r.findingsJsonUtf8.isEmpty() ? sameText(q, 8, r.findingsJson)
-                                         : !q.isNull(8) && q.utf8(8) == QByteArrayView(r.findingsJsonUtf8)) &&
-           sameReal(q, 9, r.complaintRate) && sameReal(q, 10, r.bounceRate) &&
-           sameReal(q, 11, r.unsubscribeRate) && sameReal(q, 12, r.openRate) && !q.isNull(13) &&
-           q.int64(13) == r.complaintCount;
+    return stored && storedRowEquals(*old, 0, r);
 }
 
 } // namespace store::detail
@@ -1201,6 +1209,39 @@ bool CaseStore::storedEvaluationEquals(const EvaluationRow& row) const
 {
     bool stored = false;
     return store::detail::compareStored(*d, row, stored);
+}
+
+struct CaseStore::StoredEvaluationScan::Private
+{
+    std::unique_ptr<Cursor> cursor;
+    QByteArray key; // the account asked for, as UTF-8
+};
+
+CaseStore::StoredEvaluationScan::StoredEvaluationScan(std::unique_ptr<Private> p) : d(std::move(p)) {}
+CaseStore::StoredEvaluationScan::~StoredEvaluationScan() = default;
+CaseStore::StoredEvaluationScan::StoredEvaluationScan(StoredEvaluationScan&&) noexcept = default;
+
+bool CaseStore::StoredEvaluationScan::equals(const EvaluationRow& row)
+{
+    Cursor& c = *d->cursor;
+    d->key = row.accountId.toUtf8();
+    while (c.has && c.compare(d->key) < 0)
+        c.has = c.q.step();
+    return c.has && c.compare(d->key) == 0 && store::detail::storedRowEquals(c.q, 1, row);
+}
+
+CaseStore::StoredEvaluationScan CaseStore::scanStoredEvaluations(const QString* first,
+                                                                 const QString* last) const
+{
+    auto p = std::make_unique<StoredEvaluationScan::Private>();
+    p->cursor = std::make_unique<Cursor>(
+        *d,
+        first ? QByteArrayView("SELECT account_id, " AD_STORED_EVALUATION_COLS
+                               " FROM evaluations WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id")
+              : QByteArrayView("SELECT account_id, " AD_STORED_EVALUATION_COLS
+                               " FROM evaluations ORDER BY account_id"),
+        0, first, last);
+    return StoredEvaluationScan(std::move(p));
 }
 
 qint64 CaseStore::dataVersion() const

@@ -273,6 +273,25 @@ public:
     // The account's stored evaluation equals `row` in every column saveEvaluations writes, as this
     // connection reads it now (false when none is stored).
     bool storedEvaluationEquals(const EvaluationRow& row) const;
+    // The same comparison for many accounts with one ordered scan of the stored rows instead of a search
+    // per account: equals(row) answers storedEvaluationEquals(row) when the rows are given in ascending
+    // account_id byte order (forEachSnapshot's order) and lie in [first, last] (all accounts when `first`
+    // is null). Reads in this connection's current transaction; use it on the thread that owns the store.
+    class StoredEvaluationScan
+    {
+    public:
+        ~StoredEvaluationScan();
+        StoredEvaluationScan(StoredEvaluationScan&&) noexcept;
+        bool equals(const EvaluationRow& row);
+
+    private:
+        friend class CaseStore;
+        struct Private;
+        explicit StoredEvaluationScan(std::unique_ptr<Private> p);
+        std::unique_ptr<Private> d;
+    };
+    StoredEvaluationScan scanStoredEvaluations(const QString* first = nullptr,
+                                               const QString* last = nullptr) const;
     // PRAGMA data_version: changes when another connection commits (seen from this connection's next read
     // transaction on), never by this connection's own writes.
     qint64 dataVersion() const;

@@ -1340,6 +1340,82 @@ private Q_SLOTS:
         QCOMPARE(s.evaluation(QStringLiteral("A1"))->findingsJson, QString::fromUtf8(other.findingsJsonUtf8));
     }
 
+    // scanStoredEvaluations answers exactly storedEvaluationEquals for rows given in account order: equal
+    // rows, every changed column, accounts without a stored row (between, before and after stored ones),
+    // ids in the byte order of non-ASCII characters, and within a range of accounts.
+    void storedEvaluationScanEqualsPointComparison()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        const QStringList idsInOrder{QStringLiteral("A0"),
+                                     QStringLiteral("A1"),
+                                     QStringLiteral("A2"),
+                                     QStringLiteral("A3"),
+                                     QString::fromUtf8("A\xC3\xA9"),
+                                     QString::fromUtf8("A\xEF\xBF\xBD"),
+                                     QString::fromUtf8("A\xF0\x9F\x98\x80"),
+                                     QStringLiteral("B9")};
+        QList<Account> accounts;
+        for (const QString& id : idsInOrder)
+            accounts << account(id, QStringLiteral("n"));
+        importAccounts(s, accounts);
+        QList<EvaluationRow> stored;
+        for (const QString& id : idsInOrder) {
+            if (id == u"A0" || id == u"A2" || id == u"B9")
+                continue; // no stored row
+            EvaluationRow r =
+                evaluationRow(id, Action::Warn, QStringLiteral("complaint-rate"), Severity::Warn);
+            r.findingsJson = QStringLiteral("[{\"rule\":\"complaint-rate\"}]");
+            r.complaintRate = 0.003;
+            stored << r;
+        }
+        s.saveEvaluations(stored);
+        // the new rows: equal, or one column changed
+        const std::vector<std::function<void(EvaluationRow&)>> changes{
+            [](EvaluationRow&) {},
+            [](EvaluationRow& r) { r.asOf = r.asOf.addMSecs(1); },
+            [](EvaluationRow& r) { r.policyVersion = QStringLiteral("2"); },
+            [](EvaluationRow& r) { r.recommended = Action::Suspend; },
+            [](EvaluationRow& r) { r.worstSeverity.reset(); },
+            [](EvaluationRow& r) { r.rules << QStringLiteral("bounce-rate"); },
+            [](EvaluationRow& r) { r.findingsJsonUtf8 = r.findingsJson.toUtf8() + ' '; },
+            [](EvaluationRow& r) { r.findingsJsonUtf8 = r.findingsJson.toUtf8(); },
+            [](EvaluationRow& r) { r.complaintRate.reset(); },
+            [](EvaluationRow& r) { r.openRate = 0.5; },
+            [](EvaluationRow& r) { r.complaintCount = 9; },
+        };
+        for (size_t change = 0; change < changes.size(); ++change) {
+            QList<EvaluationRow> rows;
+            for (int i = 0; i < idsInOrder.size(); ++i) {
+                EvaluationRow r = evaluationRow(idsInOrder[i], Action::Warn, QStringLiteral("complaint-rate"),
+                                                Severity::Warn);
+                r.findingsJson = QStringLiteral("[{\"rule\":\"complaint-rate\"}]");
+                r.complaintRate = 0.003;
+                if (i % 2 == int(change % 2))
+                    changes[change](r);
+                rows << r;
+            }
+            QList<bool> point, scanned, ranged;
+            s.readConsistently(false, [&] {
+                for (const EvaluationRow& r : rows)
+                    point << s.storedEvaluationEquals(r);
+                CaseStore::StoredEvaluationScan all = s.scanStoredEvaluations();
+                for (const EvaluationRow& r : rows)
+                    scanned << all.equals(r);
+                const QString first = idsInOrder[2], last = idsInOrder[6];
+                CaseStore::StoredEvaluationScan part = s.scanStoredEvaluations(&first, &last);
+                for (int i = 2; i <= 6; ++i)
+                    ranged << part.equals(rows[i]);
+            });
+            QCOMPARE(scanned, point);
+            QCOMPARE(ranged, point.mid(2, 5));
+            if (change == 0 || change == 7) // nothing changed
+                QCOMPARE(point, (QList<bool>{false, true, false, true, true, true, true, false}));
+            else
+                QVERIFY(point.contains(false) && point.contains(true));
+        }
+    }
+
     void saveEvaluationsRewritesOnlyChangedRows()
     {
         Fixture f;
