@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -146,6 +148,9 @@ struct OverlapIndex::Private
     std::vector<std::vector<int>> accountClusters;               // account -> cluster roots
     QHash<int, std::vector<int>> clusterAccounts;                // root -> accounts (limited)
     bool finished = false;
+    // Restored by deserialize, which keeps only the messages linksFor can name: how many the built index
+    // had (-1: built here).
+    qint64 restoredMessageCount = -1;
     // linksFor remembers its last answer per thread (both multi-account rules ask for the same account in
     // a row; EvaluationService asks from several worker threads at once): the cache names the index by
     // `uid` (unique per index in the process) and `generation` (bumped by setStatus, whose change the
@@ -533,7 +538,7 @@ qint64 OverlapIndex::accountCount() const
 
 qint64 OverlapIndex::messageCount() const
 {
-    return qint64(d->messages.size());
+    return d->restoredMessageCount >= 0 ? d->restoredMessageCount : qint64(d->messages.size());
 }
 
 double OverlapIndex::jaccard(const QString& a, const QString& b, int shingleWords)
@@ -548,6 +553,407 @@ double OverlapIndex::jaccard(const QString& a, const QString& b, int shingleWord
     for (quint64 x : A)
         inter += B.contains(x);
     return double(inter) / double(A.size() + B.size() - inter);
+}
+
+// ---- Serialisation -----------------------------------------------------------------------------------
+
+namespace {
+
+constexpr char kMagic[8] = {'A', 'D', 'O', 'V', 'L', 'P', 'I', 'X'};
+constexpr quint32 kByteOrderMark = 0x01020304;
+
+// A 64-bit checksum of the payload (four independent multiply-rotate lanes over 8-byte words, mixed at
+// the end): detects truncation and flipped bits at memory speed. Not a cryptographic hash — the store is
+// the user's own file; it guards against damage, not against forgery.
+quint64 checksum(const char* p, size_t n)
+{
+    constexpr quint64 k1 = 0x9e3779b185ebca87ULL, k2 = 0xc2b2ae3d27d4eb4fULL, k3 = 0x165667b19e3779f9ULL;
+    const auto rotl = [](quint64 x, int r) { return (x << r) | (x >> (64 - r)); };
+    quint64 lane[4] = {k1 ^ 0x4f564c50ULL, k2, k3, k1 + k2};
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        for (int k = 0; k < 4; ++k) {
+            quint64 w;
+            std::memcpy(&w, p + i + size_t(8 * k), 8);
+            lane[k] = rotl(lane[k] + w * k2, 31) * k1;
+        }
+    }
+    quint64 h = quint64(n) * k3;
+    for (int k = 0; k < 4; ++k)
+        h = rotl(h ^ (rotl(lane[k] * k2, 29) * k1), 27) * k1 + k3;
+    for (; i < n; ++i)
+        h = (h ^ quint8(p[i])) * 0x100000001b3ULL;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
+class Writer
+{
+public:
+    QByteArray out;
+
+    template <typename T> void pod(const T& v) { out.append(reinterpret_cast<const char*>(&v), sizeof(T)); }
+    template <typename T> void array(const T* p, size_t n)
+    {
+        pod(quint64(n));
+        out.append(reinterpret_cast<const char*>(p), qsizetype(n * sizeof(T)));
+    }
+    template <typename T> void array(const std::vector<T>& v) { array(v.data(), v.size()); }
+    // count, offsets (count + 1, in UTF-16 units), the UTF-16 text
+    template <typename Range> void strings(const Range& items)
+    {
+        std::vector<quint64> offsets{0};
+        offsets.reserve(size_t(items.size()) + 1);
+        qsizetype total = 0;
+        for (const QString& s : items)
+            offsets.push_back(quint64(total += s.size()));
+        array(offsets);
+        pod(quint64(total));
+        out.reserve(out.size() + total * 2);
+        for (const QString& s : items)
+            out.append(reinterpret_cast<const char*>(s.utf16()), s.size() * 2);
+    }
+    // A list of int lists: offsets (lists + 1), then every value.
+    template <typename Lists, typename Get> void lists(const Lists& ls, Get get)
+    {
+        std::vector<quint64> offsets{0};
+        offsets.reserve(size_t(ls.size()) + 1);
+        std::vector<qint32> values;
+        for (const auto& l : ls) {
+            for (int v : get(l))
+                values.push_back(v);
+            offsets.push_back(values.size());
+        }
+        array(offsets);
+        array(values);
+    }
+};
+
+// Bounds-checked reading: every read fails (and every later one too) once a length does not fit.
+class Reader
+{
+public:
+    explicit Reader(QByteArrayView bytes) : m_p(bytes.data()), m_end(bytes.data() + bytes.size()) {}
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_p == m_end; }
+    bool fail() { return m_ok = false; }
+
+    template <typename T> bool pod(T& v)
+    {
+        if (!m_ok || size_t(m_end - m_p) < sizeof(T))
+            return fail();
+        std::memcpy(&v, m_p, sizeof(T));
+        m_p += sizeof(T);
+        return true;
+    }
+    // An array of at most maxCount elements: where it starts (not aligned) and how many.
+    template <typename T> bool array(const char*& at, size_t& count, size_t maxCount = ~size_t(0))
+    {
+        quint64 n = 0;
+        if (!pod(n) || n > maxCount || n > size_t(m_end - m_p) / sizeof(T))
+            return fail();
+        at = m_p;
+        count = size_t(n);
+        m_p += count * sizeof(T);
+        return true;
+    }
+    template <typename T> bool array(std::vector<T>& v, size_t maxCount = ~size_t(0))
+    {
+        const char* at = nullptr;
+        size_t n = 0;
+        if (!array<T>(at, n, maxCount))
+            return false;
+        v.resize(n);
+        if (n)
+            std::memcpy(v.data(), at, n * sizeof(T));
+        return true;
+    }
+    // Offsets of consecutive ranges: from 0, never decreasing, the last == total (checked before any
+    // range is used).
+    static bool validOffsets(const std::vector<quint64>& o, quint64 total)
+    {
+        if (o.empty() || o.front() != 0 || o.back() != total)
+            return false;
+        for (size_t i = 1; i < o.size(); ++i) {
+            if (o[i] < o[i - 1])
+                return false;
+        }
+        return true;
+    }
+    bool strings(std::vector<QString>& out, size_t maxCount = ~size_t(0))
+    {
+        std::vector<quint64> o;
+        quint64 total = 0;
+        if (!array(o) || o.empty() || o.size() - 1 > maxCount || !pod(total) ||
+            total > size_t(m_end - m_p) / 2 || !validOffsets(o, total))
+            return fail();
+        const char* text = m_p;
+        m_p += size_t(total) * 2;
+        const size_t count = o.size() - 1;
+        out.resize(count);
+        for (size_t i = 0; i < count; ++i) {
+            const qsizetype len = qsizetype(o[i + 1] - o[i]);
+            QString s(len, Qt::Uninitialized);
+            std::memcpy(s.data(), text + o[i] * 2, size_t(len) * 2);
+            out[i] = std::move(s);
+        }
+        return true;
+    }
+    // `count` lists of ints, every value in [0, bound).
+    bool lists(std::vector<std::vector<int>>& out, size_t count, int bound)
+    {
+        std::vector<quint64> o;
+        const char* at = nullptr;
+        size_t n = 0;
+        if (!array(o) || !array<qint32>(at, n) || o.size() != count + 1 || !validOffsets(o, n))
+            return fail();
+        out.assign(count, {});
+        for (size_t i = 0; i < count; ++i) {
+            auto& l = out[i];
+            l.resize(size_t(o[i + 1] - o[i]));
+            if (!l.empty())
+                std::memcpy(l.data(), at + o[i] * 4, l.size() * 4);
+            for (int v : l) {
+                if (v < 0 || v >= bound)
+                    return fail();
+            }
+        }
+        return true;
+    }
+
+private:
+    const char* m_p;
+    const char* m_end;
+    bool m_ok = true;
+};
+
+void writeOptions(Writer& w, const OverlapIndex::Options& o)
+{
+    w.strings(o.platformDomains);
+    w.strings(o.linkHostAllowList);
+    w.pod(o.jaccardThreshold);
+    w.pod(qint32(o.shingleWords));
+    w.pod(qint32(o.minShingles));
+    w.pod(qint32(o.maxAccountsPerKey));
+}
+
+bool sameOptions(Reader& r, const OverlapIndex::Options& o)
+{
+    std::vector<QString> platform, allow;
+    double jaccard = 0;
+    qint32 shingleWords = 0, minShingles = 0, maxAccounts = 0;
+    if (!r.strings(platform, 1 << 20) || !r.strings(allow, 1 << 20) || !r.pod(jaccard) ||
+        !r.pod(shingleWords) || !r.pod(minShingles) || !r.pod(maxAccounts))
+        return false;
+    const auto same = [](const std::vector<QString>& a, const QStringList& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    };
+    return same(platform, o.platformDomains) && same(allow, o.linkHostAllowList) &&
+           std::memcmp(&jaccard, &o.jaccardThreshold, sizeof(double)) == 0 &&
+           shingleWords == o.shingleWords && minShingles == o.minShingles &&
+           maxAccounts == o.maxAccountsPerKey;
+}
+
+// The constants of the build that are not options: an index built with others is not this one.
+constexpr quint32 kBuildConstants[] = {kHashes, kBands, kRows, kRepresentatives, kMaxShingles, 400};
+
+} // namespace
+
+QByteArray OverlapIndex::serialize() const
+{
+    if (!d->finished)
+        return {};
+    Writer w;
+    w.out.append(kMagic, sizeof kMagic);
+    w.pod(quint32(kSerialFormat));
+    w.pod(kByteOrderMark);
+    for (quint32 c : kBuildConstants)
+        w.pod(c);
+    writeOptions(w, d->opt);
+
+    const size_t n = d->accountIds.size();
+    w.strings(d->accountIds);
+    std::vector<quint8> statuses(n);
+    for (size_t a = 0; a < n; ++a)
+        statuses[a] = quint8(d->statuses[a]);
+    w.array(statuses);
+
+    for (const Private::KeySpace* ks : {&d->from, &d->domains}) {
+        w.strings(ks->names);
+        w.lists(ks->postings, [](const std::vector<int>& l) -> const std::vector<int>& { return l; });
+        w.lists(ks->accountKeys, [](const std::vector<int>& l) -> const std::vector<int>& { return l; });
+    }
+
+    // Only the messages of clusters that link accounts, renumbered in their order (so every cluster's
+    // (account, message) order is kept); the clusters by their renumbered root.
+    std::vector<int> renumber(d->messages.size(), -1);
+    std::vector<int> kept;
+    for (auto it = d->clusterMembers.cbegin(); it != d->clusterMembers.cend(); ++it) {
+        for (const auto& [account, m] : it.value())
+            renumber[size_t(m)] = 0;
+    }
+    for (size_t m = 0; m < renumber.size(); ++m) {
+        if (renumber[m] == 0) {
+            renumber[m] = int(kept.size());
+            kept.push_back(int(m));
+        }
+    }
+    w.pod(quint64(messageCount()));
+    std::vector<qint32> msgAccount;
+    std::vector<qint64> msgId;
+    std::vector<quint32> sigs;
+    sigs.reserve(kept.size() * size_t(kHashes));
+    for (int m : kept) {
+        const Private::Message& msg = d->messages[size_t(m)];
+        msgAccount.push_back(msg.account);
+        msgId.push_back(msg.id);
+        sigs.insert(sigs.end(), msg.sig.begin(), msg.sig.end());
+    }
+    w.array(msgAccount);
+    w.array(msgId);
+    w.array(sigs);
+
+    std::vector<int> roots;
+    for (auto it = d->clusterMembers.cbegin(); it != d->clusterMembers.cend(); ++it)
+        roots.push_back(it.key());
+    std::sort(roots.begin(), roots.end());
+    std::vector<qint32> renumberedRoots;
+    for (int root : roots)
+        renumberedRoots.push_back(renumber[size_t(root)]);
+    w.array(renumberedRoots);
+    w.lists(roots, [&](int root) {
+        std::vector<int> pairs;
+        for (const auto& [account, m] : d->clusterMembers.value(root)) {
+            pairs.push_back(account);
+            pairs.push_back(renumber[size_t(m)]);
+        }
+        return pairs;
+    });
+    w.lists(roots, [&](int root) { return d->clusterAccounts.value(root); });
+    w.lists(d->accountClusters, [&](const std::vector<int>& l) {
+        std::vector<int> r;
+        for (int root : l)
+            r.push_back(renumber[size_t(root)]);
+        return r;
+    });
+
+    w.pod(checksum(w.out.constData(), size_t(w.out.size())));
+    return w.out;
+}
+
+quint64 OverlapIndex::payloadChecksum(QByteArrayView bytesBeforeChecksum)
+{
+    return checksum(bytesBeforeChecksum.data(), size_t(bytesBeforeChecksum.size()));
+}
+
+std::unique_ptr<OverlapIndex> OverlapIndex::deserialize(const Options& options, QByteArrayView bytes)
+{
+    constexpr size_t kHeader = sizeof kMagic + 2 * sizeof(quint32) + sizeof kBuildConstants;
+    if (size_t(bytes.size()) < kHeader + sizeof(quint64) ||
+        std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        return nullptr;
+    const size_t body = size_t(bytes.size()) - sizeof(quint64);
+    quint64 stored = 0;
+    std::memcpy(&stored, bytes.data() + body, sizeof stored);
+    if (stored != checksum(bytes.data(), body))
+        return nullptr;
+    Reader r(bytes.first(qsizetype(body)));
+    char magic[sizeof kMagic];
+    quint32 format = 0, order = 0;
+    if (!r.pod(magic) || !r.pod(format) || !r.pod(order) || format != quint32(kSerialFormat) ||
+        order != kByteOrderMark)
+        return nullptr;
+    for (quint32 c : kBuildConstants) {
+        quint32 v = 0;
+        if (!r.pod(v) || v != c)
+            return nullptr;
+    }
+    auto idx = std::make_unique<OverlapIndex>(options);
+    Private& p = *idx->d;
+    if (!sameOptions(r, p.opt))
+        return nullptr;
+
+    if (!r.strings(p.accountIds, size_t(std::numeric_limits<int>::max())))
+        return nullptr;
+    const size_t n = p.accountIds.size();
+    std::vector<quint8> statuses;
+    if (!r.array(statuses) || statuses.size() != n)
+        return nullptr;
+    p.statuses.resize(n);
+    for (size_t a = 0; a < n; ++a) {
+        if (statuses[a] > quint8(AccountStatus::Terminated))
+            return nullptr;
+        p.statuses[a] = AccountStatus(statuses[a]);
+    }
+    p.accountIndex.reserve(qsizetype(n));
+    for (size_t a = 0; a < n; ++a)
+        p.accountIndex.insert(p.accountIds[a], int(a));
+    if (size_t(p.accountIndex.size()) != n)
+        return nullptr; // an account id twice
+
+    for (Private::KeySpace* ks : {&p.from, &p.domains}) {
+        if (!r.strings(ks->names, size_t(std::numeric_limits<int>::max())) ||
+            !r.lists(ks->postings, ks->names.size(), int(n)) ||
+            !r.lists(ks->accountKeys, n, int(ks->names.size())))
+            return nullptr;
+    }
+
+    quint64 totalMessages = 0;
+    std::vector<qint32> msgAccount;
+    std::vector<qint64> msgId;
+    std::vector<quint32> sigs;
+    if (!r.pod(totalMessages) || !r.array(msgAccount) || !r.array(msgId, msgAccount.size()) ||
+        msgId.size() != msgAccount.size() || !r.array(sigs) ||
+        sigs.size() != msgAccount.size() * size_t(kHashes) || totalMessages < msgAccount.size() ||
+        totalMessages > quint64(std::numeric_limits<int>::max()))
+        return nullptr;
+    const size_t kept = msgAccount.size();
+    p.messages.resize(kept);
+    for (size_t m = 0; m < kept; ++m) {
+        if (msgAccount[m] < 0 || size_t(msgAccount[m]) >= n)
+            return nullptr;
+        Private::Message& msg = p.messages[m];
+        msg.account = msgAccount[m];
+        msg.id = msgId[m];
+        std::memcpy(msg.sig.data(), sigs.data() + m * size_t(kHashes), sizeof(Signature));
+    }
+    p.restoredMessageCount = qint64(totalMessages);
+
+    std::vector<qint32> roots;
+    std::vector<std::vector<int>> pairs, accounts;
+    if (!r.array(roots, kept) || !r.lists(pairs, roots.size(), int(std::max(n, kept))) ||
+        !r.lists(accounts, roots.size(), int(n)) || !r.lists(p.accountClusters, n, int(kept)))
+        return nullptr;
+    for (size_t c = 0; c < roots.size(); ++c) {
+        const int root = roots[c];
+        const std::vector<int>& flat = pairs[c];
+        if (root < 0 || size_t(root) >= kept || flat.size() % 2 != 0)
+            return nullptr;
+        std::vector<std::pair<int, int>> members;
+        members.reserve(flat.size() / 2);
+        for (size_t i = 0; i < flat.size(); i += 2) {
+            if (size_t(flat[i]) >= n || size_t(flat[i + 1]) >= kept)
+                return nullptr;
+            members.emplace_back(flat[i], flat[i + 1]);
+        }
+        if (!std::is_sorted(members.begin(), members.end()) || p.clusterMembers.contains(root))
+            return nullptr;
+        p.clusterMembers.insert(root, std::move(members));
+        p.clusterAccounts.insert(root, std::move(accounts[c]));
+    }
+    for (const auto& l : p.accountClusters) {
+        for (int root : l) {
+            if (!p.clusterMembers.contains(root))
+                return nullptr; // linksFor looks every cluster of an account up
+        }
+    }
+    if (!r.ok() || !r.atEnd())
+        return nullptr;
+    p.finished = true;
+    return idx;
 }
 
 } // namespace ad::rules

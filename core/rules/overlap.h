@@ -26,6 +26,8 @@
 #include "domain/snapshot.h"
 #include "domain/types.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -104,6 +106,29 @@ public:
 
     qint64 accountCount() const;
     qint64 messageCount() const;
+
+    // ---- Persisting a finished index (EvaluationService keeps it in the case store) ----------------
+    // The finished index as bytes: what linksFor, setStatus, accountCount and messageCount read — the
+    // accounts (ids, statuses), both key spaces (names, postings, each account's keys), the content
+    // clusters (members, listed accounts, each account's clusters) and the MinHash signatures of the
+    // messages in a cluster of two or more accounts (no other message can be named by linksFor); not the
+    // feeding state (an index restored from bytes is finished and must not be fed). Layout: a header
+    // (magic "ADOVLPIX", kSerialFormat, byte-order mark, the build's constants: hashes, bands,
+    // representatives, shingle cap), the options, raw native-endian arrays, and a 64-bit checksum of
+    // everything before it. Empty before finish().
+    QByteArray serialize() const;
+    // The index `serialize` wrote, for the same options (compared field by field with `options` as the
+    // constructor normalises them); null when the bytes are not such an index: wrong magic, format,
+    // byte order or build constants, other options, a checksum mismatch (truncation, flipped bits), or any
+    // length, index or status out of range. Never reads outside `bytes`. The restored index answers
+    // linksFor exactly as the one serialised did (with the statuses it had then).
+    static std::unique_ptr<OverlapIndex> deserialize(const Options& options, QByteArrayView bytes);
+    // Bumped whenever the layout or what finish() computes changes (a persisted index of another format is
+    // never loaded).
+    static constexpr int kSerialFormat = 1;
+    // The checksum serialize appends, over the bytes before it (for tests that damage a payload on purpose
+    // and make its checksum match again, to reach the structural checks behind it).
+    static quint64 payloadChecksum(QByteArrayView bytesBeforeChecksum);
 
     // Exact Jaccard similarity of the word-shingle sets of two texts (for tests and explanations).
     static double jaccard(const QString& a, const QString& b, int shingleWords = 3);

@@ -170,7 +170,7 @@ class ImportWriter;
 class CaseStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating if needed) and migrates the store at `path`. A file written by a newer version of
     // the program is refused with Kind::Input: "…was written by a newer AbuseDesk (schema N); this
@@ -304,6 +304,22 @@ public:
     qint64 queueRowOf(const QueueFilter& filter, QueueColumn sortColumn, bool ascending,
                       const QString& accountId) const;
     void setAssignee(const QString& accountId, const QString& reviewer);
+
+    // ---- Persisted derived data ---------------------------------------------------------------------
+    // The cross-account overlap index (core/rules), as its owner serialised it, kept for later processes
+    // (table overlap_index, see schema.cpp): one payload per options key, all saved for one data version
+    // (the caller's name of the imported data). Every import deletes them all.
+    // The payload saved for `optionsKey` with that data version and format; nullopt when there is none.
+    std::optional<QByteArray> overlapIndex(const QString& optionsKey, const QString& dataVersion,
+                                           int format) const;
+    // Saves a payload in one write transaction: replaces the key's row, deletes the rows of every other data
+    // version and keeps only the kOverlapIndexKeep most recently saved keys. `stillCurrent`, when given,
+    // runs first inside the transaction: when it returns false (the data changed since the index was read)
+    // nothing is written and false is returned. Waits at most 250 ms for another writer. Throws
+    // Error::internal when the store cannot be written (read-only file or connection, busy).
+    bool saveOverlapIndex(const QString& optionsKey, const QString& dataVersion, int format,
+                          const QByteArray& payload, const std::function<bool()>& stillCurrent = {});
+    static constexpr int kOverlapIndexKeep = 4;
 
     // ---- Decisions and audit (append-only) --------------------------------------------------------
     // Inserts a decision and its audit entry in one transaction, and sets the account's current status

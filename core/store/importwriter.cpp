@@ -184,6 +184,8 @@ ImportWriter::ImportWriter(CaseStore& store, const ImportInfo& info) : d(std::ma
         ins.bind(6, info.importedBy);
         ins.exec();
         d->importId = db.lastInsertRowId();
+        // A persisted overlap index describes the data before this import (schema.cpp): never loaded again.
+        db.exec("DELETE FROM overlap_index");
 
         for (const char* name : {"accounts_fts_insert", "messages_fts_insert"}) {
             sql::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", false);

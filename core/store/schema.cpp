@@ -341,6 +341,27 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 END;
 )sql";
 
+// =====================================================================================================
+// Schema 2: derived data kept between processes.
+// =====================================================================================================
+const char* const kSchema2 = R"sql(
+-- The finished cross-account overlap index (core/rules/overlap.h, OverlapIndex::serialize), so that a later
+-- process loads it instead of reading every account, campaign From address and message again. One row per
+-- set of overlap options (options_key, the evaluation service's text of the policy's overlap options), all
+-- rows for one data_version (the evaluation service's name of the imported data: imports, newest import);
+-- format is OverlapIndex::kSerialFormat; saved_seq orders the saves (the store never reads the clock), so
+-- that only the few most recent option sets are kept. Every import deletes every row (ImportWriter): the
+-- index is built again from the new data. The accounts' current status in the payload is that of the build;
+-- the evaluation service refreshes it from `accounts` before every use.
+CREATE TABLE overlap_index (
+    options_key  TEXT PRIMARY KEY,
+    data_version TEXT NOT NULL,
+    format       INTEGER NOT NULL,
+    saved_seq    INTEGER NOT NULL,
+    payload      BLOB NOT NULL
+);
+)sql";
+
 bool looksLikeSqlite(const QString& path, bool* empty)
 {
     QFile f(path);
@@ -378,6 +399,7 @@ const QList<Migration>& migrations()
 {
     static const QList<Migration> steps{
         {1, "create the case store", kSchema1},
+        {2, "add the persisted overlap index", kSchema2},
     };
     return steps;
 }

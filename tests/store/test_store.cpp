@@ -202,7 +202,7 @@ private Q_SLOTS:
             db.exec(QByteArray("PRAGMA application_id=" + QByteArray::number(store::kApplicationId)));
         }
         CaseStore s(path);
-        QCOMPARE(s.schemaVersion(), 1);
+        QCOMPARE(s.schemaVersion(), CaseStore::kSchemaVersion);
         QCOMPARE(s.accountCount(), qint64(0));
     }
 
@@ -225,7 +225,7 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QCOMPARE(e.kind(), Error::Kind::Input);
             QVERIFY2(e.message().endsWith(
-                         u"was written by a newer AbuseDesk (schema 7); this version reads up to schema 1"),
+                         u"was written by a newer AbuseDesk (schema 7); this version reads up to schema 2"),
                      qPrintable(e.message()));
             QVERIFY(e.message().contains(path));
         }
