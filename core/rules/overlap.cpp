@@ -151,6 +151,8 @@ struct OverlapIndex::Private
     // Restored by deserialize, which keeps only the messages linksFor can name: how many the built index
     // had (-1: built here).
     qint64 restoredMessageCount = -1;
+    // The same for the accounts (deserialize keeps only those that have links).
+    qint64 restoredAccountCount = -1;
     // linksFor remembers its last answer per thread (both multi-account rules ask for the same account in
     // a row; EvaluationService asks from several worker threads at once): the cache names the index by
     // `uid` (unique per index in the process) and `generation` (bumped by setStatus, whose change the
@@ -533,7 +535,7 @@ void OverlapIndex::setStatus(const QString& accountId, AccountStatus status)
 
 qint64 OverlapIndex::accountCount() const
 {
-    return qint64(d->accountIds.size());
+    return d->restoredAccountCount >= 0 ? d->restoredAccountCount : qint64(d->accountIds.size());
 }
 
 qint64 OverlapIndex::messageCount() const
@@ -774,44 +776,109 @@ QByteArray OverlapIndex::serialize() const
         w.pod(c);
     writeOptions(w, d->opt);
 
+    // Only what can appear in an answer of linksFor. A key held by fewer than two accounts links nothing
+    // (its postings are a subset of its holders); an account with no such key and no content cluster has
+    // no links (the same empty answer as an unknown account); a message outside the clusters is never
+    // compared. Everything kept is renumbered in its order, so every sorted list stays sorted.
     const size_t n = d->accountIds.size();
-    w.strings(d->accountIds);
-    std::vector<quint8> statuses(n);
-    for (size_t a = 0; a < n; ++a)
-        statuses[a] = quint8(d->statuses[a]);
-    w.array(statuses);
-
-    for (const Private::KeySpace* ks : {&d->from, &d->domains}) {
-        w.strings(ks->names);
-        w.lists(ks->postings, [](const std::vector<int>& l) -> const std::vector<int>& { return l; });
-        w.lists(ks->accountKeys, [](const std::vector<int>& l) -> const std::vector<int>& { return l; });
-    }
-
-    // Only the messages of clusters that link accounts, renumbered in their order (so every cluster's
-    // (account, message) order is kept); the clusters by their renumbered root.
-    std::vector<int> renumber(d->messages.size(), -1);
-    std::vector<int> kept;
-    for (auto it = d->clusterMembers.cbegin(); it != d->clusterMembers.cend(); ++it) {
-        for (const auto& [account, m] : it.value())
-            renumber[size_t(m)] = 0;
-    }
-    for (size_t m = 0; m < renumber.size(); ++m) {
-        if (renumber[m] == 0) {
-            renumber[m] = int(kept.size());
-            kept.push_back(int(m));
+    std::vector<int> accountNew(n, -1);
+    std::array<std::vector<int>, 2> keyNew;
+    const std::array<const Private::KeySpace*, 2> spaces{&d->from, &d->domains};
+    for (size_t s = 0; s < 2; ++s) {
+        const Private::KeySpace& ks = *spaces[s];
+        std::vector<int> holders(ks.names.size(), 0);
+        for (const auto& keys : ks.accountKeys) {
+            for (int k : keys)
+                ++holders[size_t(k)];
+        }
+        keyNew[s].assign(ks.names.size(), -1);
+        int next = 0;
+        for (size_t k = 0; k < holders.size(); ++k) {
+            if (holders[k] >= 2)
+                keyNew[s][k] = next++;
+        }
+        for (size_t a = 0; a < ks.accountKeys.size(); ++a) {
+            for (int k : ks.accountKeys[a]) {
+                if (keyNew[s][size_t(k)] >= 0)
+                    accountNew[a] = 0;
+            }
         }
     }
-    w.pod(quint64(messageCount()));
+    for (size_t a = 0; a < d->accountClusters.size(); ++a) {
+        if (!d->accountClusters[a].empty())
+            accountNew[a] = 0;
+    }
+    std::vector<QString> ids;
+    std::vector<quint8> statuses;
+    for (size_t a = 0; a < n; ++a) {
+        if (accountNew[a] < 0)
+            continue;
+        accountNew[a] = int(ids.size());
+        ids.push_back(d->accountIds[a]);
+        statuses.push_back(quint8(d->statuses[a]));
+    }
+    bool consistent = true; // every account named below is kept (finish() guarantees it)
+    const auto account = [&](int a) {
+        const int r = accountNew[size_t(a)];
+        consistent = consistent && r >= 0;
+        return r;
+    };
+    w.pod(quint64(accountCount()));
+    w.strings(ids);
+    w.array(statuses);
+
+    std::vector<int> keptAccounts; // old numbers, in order
+    for (size_t a = 0; a < n; ++a) {
+        if (accountNew[a] >= 0)
+            keptAccounts.push_back(int(a));
+    }
+    for (size_t s = 0; s < 2; ++s) {
+        const Private::KeySpace& ks = *spaces[s];
+        std::vector<QString> names;
+        std::vector<int> keptKeys;
+        for (size_t k = 0; k < ks.names.size(); ++k) {
+            if (keyNew[s][k] >= 0) {
+                names.push_back(ks.names[k]);
+                keptKeys.push_back(int(k));
+            }
+        }
+        w.strings(names);
+        w.lists(keptKeys, [&](int k) {
+            std::vector<int> l;
+            for (int a : ks.postings[size_t(k)])
+                l.push_back(account(a));
+            return l;
+        });
+        w.lists(keptAccounts, [&](int a) {
+            std::vector<int> l;
+            if (size_t(a) < ks.accountKeys.size()) {
+                for (int k : ks.accountKeys[size_t(a)]) {
+                    if (keyNew[s][size_t(k)] >= 0)
+                        l.push_back(keyNew[s][size_t(k)]);
+                }
+            }
+            return l;
+        });
+    }
+
+    std::vector<int> messageNew(d->messages.size(), -1);
+    for (auto it = d->clusterMembers.cbegin(); it != d->clusterMembers.cend(); ++it) {
+        for (const auto& member : it.value())
+            messageNew[size_t(member.second)] = 0;
+    }
     std::vector<qint32> msgAccount;
     std::vector<qint64> msgId;
     std::vector<quint32> sigs;
-    sigs.reserve(kept.size() * size_t(kHashes));
-    for (int m : kept) {
-        const Private::Message& msg = d->messages[size_t(m)];
-        msgAccount.push_back(msg.account);
+    for (size_t m = 0; m < messageNew.size(); ++m) {
+        if (messageNew[m] < 0)
+            continue;
+        messageNew[m] = int(msgAccount.size());
+        const Private::Message& msg = d->messages[m];
+        msgAccount.push_back(account(msg.account));
         msgId.push_back(msg.id);
         sigs.insert(sigs.end(), msg.sig.begin(), msg.sig.end());
     }
+    w.pod(quint64(messageCount()));
     w.array(msgAccount);
     w.array(msgId);
     w.array(sigs);
@@ -820,25 +887,34 @@ QByteArray OverlapIndex::serialize() const
     for (auto it = d->clusterMembers.cbegin(); it != d->clusterMembers.cend(); ++it)
         roots.push_back(it.key());
     std::sort(roots.begin(), roots.end());
-    std::vector<qint32> renumberedRoots;
+    std::vector<qint32> newRoots;
     for (int root : roots)
-        renumberedRoots.push_back(renumber[size_t(root)]);
-    w.array(renumberedRoots);
+        newRoots.push_back(messageNew[size_t(root)]);
+    w.array(newRoots);
     w.lists(roots, [&](int root) {
         std::vector<int> pairs;
-        for (const auto& [account, m] : d->clusterMembers.value(root)) {
-            pairs.push_back(account);
-            pairs.push_back(renumber[size_t(m)]);
+        for (const auto& [a, m] : d->clusterMembers.value(root)) {
+            pairs.push_back(account(a));
+            pairs.push_back(messageNew[size_t(m)]);
         }
         return pairs;
     });
-    w.lists(roots, [&](int root) { return d->clusterAccounts.value(root); });
-    w.lists(d->accountClusters, [&](const std::vector<int>& l) {
-        std::vector<int> r;
-        for (int root : l)
-            r.push_back(renumber[size_t(root)]);
-        return r;
+    w.lists(roots, [&](int root) {
+        std::vector<int> l;
+        for (int a : d->clusterAccounts.value(root))
+            l.push_back(account(a));
+        return l;
     });
+    w.lists(keptAccounts, [&](int a) {
+        std::vector<int> l;
+        if (size_t(a) < d->accountClusters.size()) {
+            for (int root : d->accountClusters[size_t(a)])
+                l.push_back(messageNew[size_t(root)]);
+        }
+        return l;
+    });
+    if (!consistent || std::find(newRoots.begin(), newRoots.end(), -1) != newRoots.end())
+        return {};
 
     w.pod(checksum(w.out.constData(), size_t(w.out.size())));
     return w.out;
@@ -876,9 +952,13 @@ std::unique_ptr<OverlapIndex> OverlapIndex::deserialize(const Options& options, 
     if (!sameOptions(r, p.opt))
         return nullptr;
 
-    if (!r.strings(p.accountIds, size_t(std::numeric_limits<int>::max())))
+    quint64 totalAccounts = 0;
+    if (!r.pod(totalAccounts) || !r.strings(p.accountIds, size_t(std::numeric_limits<int>::max())))
         return nullptr;
     const size_t n = p.accountIds.size();
+    if (totalAccounts < n || totalAccounts > quint64(std::numeric_limits<int>::max()))
+        return nullptr;
+    p.restoredAccountCount = qint64(totalAccounts);
     std::vector<quint8> statuses;
     if (!r.array(statuses) || statuses.size() != n)
         return nullptr;
