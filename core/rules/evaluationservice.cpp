@@ -297,6 +297,8 @@ std::mutex g_cacheMutex;
 std::vector<CacheEntry>& g_cache = *new std::vector<CacheEntry>;
 quint64 g_useCounter = 0;
 std::atomic<qint64> g_builds{0};
+std::atomic<qint64> g_loads{0};    // indexes loaded from a store (saved there by an earlier build)
+std::atomic<bool> g_persist{true}; // setOverlapPersistence
 
 QString optionsKey(const OverlapIndex::Options& o)
 {
@@ -423,14 +425,105 @@ struct EvaluationService::Private
         return idx;
     }
 
+    // ---- The index kept in the case store (CaseStore::overlapIndex / saveOverlapIndex) -----------------
+    // A build is saved in the store (after the evaluation's read transaction: saveBuilt), keyed like the
+    // process-wide cache by the data version and the options key; a service of a later process that finds
+    // nothing in its own cache loads it from there instead of building (load). Every import deletes the
+    // saved index (ImportWriter), and the data version in the key would not match either. The statuses in it
+    // are those of the build: refreshed from the store before every use, as for a cached index.
+
+    // An index this service built and has not saved yet, with the key it was built for.
+    struct Unsaved
+    {
+        std::shared_ptr<OverlapIndex> index;
+        std::shared_ptr<std::mutex> use;
+        QString optionsKey, dataVersion;
+    };
+    std::optional<Unsaved> unsaved;
+
+    // The index saved in the store for this data version and these options, or null: none saved,
+    // persistence switched off, or bytes that are not such an index (OverlapIndex::deserialize refuses
+    // damaged ones; the caller then builds). Never throws: a failing read here is left to the build.
+    std::unique_ptr<OverlapIndex> load(const OverlapIndex::Options& options, const QString& optKey,
+                                       const QString& version)
+    {
+        if (!g_persist.load())
+            return nullptr;
+        QElapsedTimer timer;
+        timer.start();
+        std::optional<QByteArray> payload;
+        try {
+            payload = store.overlapIndex(optKey, version, OverlapIndex::kSerialFormat);
+        } catch (const Error& e) {
+            qDebug("overlap index: the saved one cannot be read (%s); building it", e.what());
+            return nullptr;
+        }
+        if (!payload)
+            return nullptr;
+        const qint64 read = timer.elapsed();
+        std::unique_ptr<OverlapIndex> idx = OverlapIndex::deserialize(options, *payload);
+        if (!idx) {
+            qDebug("overlap index: the saved one (%lld bytes) is damaged or not this index; building it",
+                   qint64(payload->size()));
+            return nullptr;
+        }
+        ++g_loads;
+        qDebug("overlap index: loaded from the store: %lld accounts, %lld messages; %lld bytes read in %lld "
+               "ms, restored in %lld ms",
+               idx->accountCount(), idx->messageCount(), qint64(payload->size()), read,
+               timer.elapsed() - read);
+        return idx;
+    }
+
+    // Saves the index this service built, if any, in the store: only while the store still holds the data
+    // it was built from (no import since; checked inside the write transaction). Call it outside the
+    // evaluation's read transaction. Saving is optional: a store that cannot be written (read-only, busy)
+    // or any other failure is logged (qDebug) and the evaluation goes on.
+    void saveBuilt()
+    {
+        if (!unsaved)
+            return;
+        const Unsaved u = std::move(*unsaved);
+        unsaved.reset();
+        if (!g_persist.load())
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            QByteArray payload;
+            {
+                std::lock_guard lock(*u.use); // another service of the process may refresh its statuses
+                payload = u.index->serialize();
+            }
+            if (payload.isEmpty())
+                return;
+            const qint64 serialised = timer.elapsed();
+            const bool saved =
+                store.saveOverlapIndex(u.optionsKey, u.dataVersion, OverlapIndex::kSerialFormat, payload,
+                                       [&] { return dataVersion(store) == u.dataVersion; });
+            if (saved)
+                qDebug("overlap index: saved in the store (%lld bytes): serialised in %lld ms, written in "
+                       "%lld ms",
+                       qint64(payload.size()), serialised, timer.elapsed() - serialised);
+            else
+                qDebug("overlap index: not saved: the store had an import since it was read");
+        } catch (const std::exception& e) {
+            qDebug("overlap index: not saved in the store: %s", e.what());
+        }
+    }
+
     // The cross-account index for the store's current data: from the process-wide cache when the store
-    // has had no import since it was built, else built and cached. Sets `index` and `use`; true when it
-    // was built by this call.
+    // has had no import since it was built, else loaded from the store (saved there by an earlier build
+    // for the same data and options), else built (and saved later: saveBuilt) — and cached. Sets `index`
+    // and `use`; true when it was built by this call (a loaded index is not: it holds the statuses of its
+    // build, which the caller refreshes).
     bool acquire(const CaseStore* reader = nullptr)
     {
         const OverlapIndex::Options options = OverlapIndex::options(policy);
         const QString path = storeKey(store);
-        const QString key = dataVersion(store) % u'#' % optionsKey(options);
+        const QString version = dataVersion(store);
+        const QString optKey = optionsKey(options);
+        const QString key = version % u'#' % optKey;
         if (index) {
             // A service that already holds an index keeps it while the store's data is unchanged.
             std::lock_guard lock(g_cacheMutex);
@@ -450,13 +543,23 @@ struct EvaluationService::Private
                 }
             }
         }
-        // Built outside the cache lock (seconds); two threads may build the same index, the last wins.
-        std::shared_ptr<OverlapIndex> built = build(options, reader);
+        // Loaded or built outside the cache lock (seconds); two threads may build the same index, the last
+        // wins.
+        std::shared_ptr<OverlapIndex> built;
+        bool builtNow = false;
+        if (!path.isEmpty())
+            built = load(options, optKey, version);
+        if (!built) {
+            built = build(options, reader);
+            builtNow = true;
+        }
         auto mutex = std::make_shared<std::mutex>();
         index = built;
         use = mutex;
         if (path.isEmpty())
             return true;
+        if (builtNow)
+            unsaved = Unsaved{built, mutex, optKey, version};
         std::lock_guard lock(g_cacheMutex);
         g_cache.erase(std::remove_if(g_cache.begin(), g_cache.end(),
                                      [&](const CacheEntry& e) { return e.path == path; }),
@@ -468,13 +571,23 @@ struct EvaluationService::Private
             g_cache.erase(oldest);
         }
         g_cache.push_back({path, key, built, mutex, ++g_useCounter});
-        return true;
+        return builtNow;
     }
 };
 
 qint64 EvaluationService::overlapBuildCount()
 {
     return g_builds.load();
+}
+
+qint64 EvaluationService::overlapLoadCount()
+{
+    return g_loads.load();
+}
+
+void EvaluationService::setOverlapPersistence(bool enabled)
+{
+    g_persist.store(enabled);
 }
 
 void EvaluationService::clearOverlapCache()
@@ -632,6 +745,8 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
            "cache written in %lld ms (%lld unchanged, %lld rows given)",
            done, evaluated, usedThreads, readerCpuMs, workerCpuMs, timer.elapsed() - evaluated, unchanged,
            qint64(rows.size()));
+    // An index built in the read transaction above is saved in the store now that it has ended.
+    saveBuilt();
 }
 
 QList<Evaluation> EvaluationService::evaluateAll(const QDateTime& asOf,
@@ -654,6 +769,7 @@ Evaluation EvaluationService::evaluateAccount(const QString& accountId, const QD
         throw Error::input(
             QStringLiteral("no evaluation time: the store has no import and no as-of time was given"));
     d->acquire();
+    d->saveBuilt();
     std::lock_guard use(*d->use);
     OverlapIndex& overlap = *d->index;
     // The linked accounts' current status, as recorded now (decisions since the index was built).

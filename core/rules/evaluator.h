@@ -115,6 +115,13 @@ public:
     // Number of indexes built so far in this process (for tests and diagnostics), and a way to drop them.
     static qint64 overlapBuildCount();
     static void clearOverlapCache();
+    // A built index is also saved in the case store (CaseStore::saveOverlapIndex, after the evaluation's read
+    // transaction), and a service that finds none in this process loads the store's (same data version and
+    // options) instead of building; a damaged or foreign one is ignored and built again. Number of indexes
+    // loaded so far in this process, and a switch for both (default on; for tests and measurements that
+    // count or time builds).
+    static qint64 overlapLoadCount();
+    static void setOverlapPersistence(bool enabled);
 
 private:
     struct Private;

@@ -1251,6 +1251,10 @@ qint64 CaseStore::dataVersion() const
 
 void CaseStore::saveEvaluations(const QList<EvaluationRow>& rows, std::optional<qint64> readVersion)
 {
+    // Nothing to write (a re-evaluation whose rows all equal the stored ones): no write transaction, so a
+    // store that cannot be written (read-only) still evaluates.
+    if (rows.isEmpty())
+        return;
     // A whole-store evaluation rewrites a row of accounts (a dozen queue indexes), evaluations and
     // evaluation_rules per account: with the default 32 MiB page cache a 100,000-account store spills
     // dirty pages to the WAL long before the commit. A larger cache for this write only (pages are

@@ -264,9 +264,9 @@ public:
     void readConsistently(bool wholeStore, const std::function<void()>& fn) const;
 
     // ---- Evaluation cache and queue ---------------------------------------------------------------
-    // One transaction, replaces per account; an account whose stored row equals the new one is left
-    // alone. Rows marked sameAsStored are skipped without being read again when `readVersion` is the
-    // dataVersion() this connection had in the read transaction they were compared in and no other
+    // One transaction (none for no rows), replaces per account; an account whose stored row equals the new
+    // one is left alone. Rows marked sameAsStored are skipped without being read again when `readVersion` is
+    // the dataVersion() this connection had in the read transaction they were compared in and no other
     // connection has committed since (the data version is the same inside the write transaction);
     // otherwise every row is compared here.
     void saveEvaluations(const QList<EvaluationRow>& rows, std::optional<qint64> readVersion = {});

@@ -5,7 +5,6 @@
 // process-wide cache loads it instead of building; an import, other options or a damaged row make it
 // build again, with the same evaluations; a read-only store or a failing save still evaluates; a schema-1
 // store is migrated).
-#include "bundle/importer.h"
 #include "rules/evaluator.h"
 #include "rules/finding.h"
 #include "rules/overlap.h"
@@ -14,7 +13,6 @@
 #include "store/sqlite.h"
 #include "util/error.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -152,6 +150,149 @@ struct Fixture
         ids << QStringLiteral("nobody");
     }
 };
+
+QByteArray encode(const Evaluation& e)
+{
+    QByteArray out;
+    appendIndentedJson(out, e, 1);
+    return out;
+}
+
+// Every evaluation of a whole-store run, encoded as `evaluate --json` encodes it, in order.
+QByteArray evaluateStore(CaseStore& store, const Policy& policy, int threads = 2)
+{
+    EvaluationService service(store, policy);
+    service.setThreadCount(threads);
+    QByteArray out;
+    service.evaluateEach(rt::T("2026-11-20T00:00:00Z"), &encode,
+                         [&](Evaluation&&, QByteArray&& bytes) { out += bytes + '\n'; });
+    return out;
+}
+
+struct Counts
+{
+    qint64 builds = EvaluationService::overlapBuildCount();
+    qint64 loads = EvaluationService::overlapLoadCount();
+    qint64 newBuilds() const { return EvaluationService::overlapBuildCount() - builds; }
+    qint64 newLoads() const { return EvaluationService::overlapLoadCount() - loads; }
+};
+
+qint64 persistedRows(CaseStore& store)
+{
+    return store.database().queryInt("SELECT count(*) FROM overlap_index");
+}
+
+// 400 accounts with every kind of link: From addresses shared in threes (accounts.csv and campaigns),
+// link domains shared in pairs, two near-duplicate templates across many accounts, a From address shared
+// by every seventh account (crowded for a policy with max_accounts_per_key 5), terminated and suspended
+// accounts among them; every other account's message is random text.
+void fillStore(CaseStore& store, const QString& sha = QStringLiteral("a"), int accounts = 400)
+{
+    ImportInfo info;
+    info.bundlePath = "overlap";
+    info.bundleSha256 = QString(64, sha.at(0));
+    info.exportedAt = rt::T("2026-11-20T00:00:00Z");
+    info.source = "test";
+    info.importedAt = rt::T("2026-11-21T00:00:00Z").addSecs(store.imports().size());
+    info.importedBy = "tester";
+    auto w = store.beginImport(info);
+    std::mt19937 rng(5);
+    for (int i = 0; i < accounts; ++i) {
+        Account a;
+        a.id = QStringLiteral("P%1").arg(i, 4, 10, QLatin1Char('0'));
+        a.name = a.id;
+        a.ownerEmail = a.id.toLower() + "@owner.example";
+        a.signupAt = rt::T("2025-01-01T00:00:00Z");
+        a.status = i % 53 == 5 ? AccountStatus::Terminated
+                               : (i % 41 == 7 ? AccountStatus::Suspended : AccountStatus::Active);
+        a.fromAddresses = {i % 4 == 0 ? QStringLiteral("news%1@group.example").arg(i / 12)
+                                      : a.id.toLower() + "@own.example"};
+        if (i % 7 == 0)
+            a.fromAddresses << QStringLiteral("crowd@many.example");
+        w->addAccount(a);
+        Campaign c;
+        c.accountId = a.id;
+        c.campaignId = QStringLiteral("C1");
+        c.sentAt = rt::T("2026-10-01T00:00:00Z").addDays(i % 20);
+        c.sent = 1000;
+        c.delivered = 990;
+        c.bounces = 10;
+        c.complaints = i % 5;
+        c.unsubscribes = i % 9;
+        c.uniqueOpens = 100 + i % 50;
+        c.fromAddress = i % 4 == 1 ? QStringLiteral("Group <news%1@group.example>").arg(i / 12) : QString();
+        w->addCampaign(c);
+        StoredMessage m;
+        m.accountId = a.id;
+        m.campaignId = c.campaignId;
+        m.file = u"messages/" + a.id + u"/1.eml";
+        m.from = a.id.toLower() + "@own.example";
+        m.subject = QStringLiteral("Offer");
+        m.date = rt::T("2026-10-01T10:00:00Z");
+        m.text = i % 10 == 0 ? variant(QStringLiteral("boots%1").arg(i % 3))
+                 : i % 10 == 1
+                     ? QStringLiteral("Our bakery opens a second shop downtown next week with fresh "
+                                      "bread pastries and coffee every morning from seven o clock "
+                                      "come and taste the new sourdough recipe number %1")
+                           .arg(i % 2)
+                     : randomText(rng);
+        m.raw =
+            QByteArray("From: ") + m.from.toUtf8() + "\r\nSubject: Offer\r\n\r\n" + m.text.toUtf8() + "\r\n";
+        m.links = {MessageLink{QStringLiteral("Shop"), QStringLiteral("https://d%1.example/x").arg(i / 2)}};
+        m.linkDomains = {QStringLiteral("d%1.example").arg(i / 2), QStringLiteral("facebook.com")};
+        w->addMessage(m);
+    }
+    w->commit("{}");
+}
+
+void suspend(CaseStore& store, const QString& accountId)
+{
+    Decision dec;
+    dec.accountId = accountId;
+    dec.action = Action::Suspend;
+    dec.recommended = Action::Suspend;
+    dec.state = Decision::State::Effective;
+    dec.reviewer = "rina";
+    dec.at = rt::T("2026-11-22T00:00:00Z");
+    dec.rationale = "Shares a From address with a terminated account.";
+    dec.policyId = "optimais";
+    dec.policyVersion = "1";
+    dec.findingsJson = "[]";
+    dec.noticeLanguage = "en";
+    dec.noticeText = "Dear customer";
+    store.recordDecision(dec, AccountStatus::Suspended, [&](const std::optional<AuditEntry>& last) {
+        AuditEntry a;
+        a.seq = last ? last->seq + 1 : 1;
+        a.at = dec.at;
+        a.actor = dec.reviewer;
+        a.kind = "decision";
+        a.accountId = dec.accountId;
+        a.payloadJson = "{}";
+        a.prevHash = last ? last->hash : QString();
+        a.hash = QString(64, QLatin1Char('0'));
+        return a;
+    });
+}
+
+Policy withOverlapParams(const QJsonObject& params, const QStringList& platformDomains = {})
+{
+    QJsonObject raw = Policy::builtin(QStringLiteral("optimais")).raw();
+    QJsonObject rules = raw.value("rules").toObject();
+    QJsonObject rule = rules.value("multi-account-overlap").toObject();
+    QJsonObject p = rule.value("params").toObject();
+    for (auto it = params.begin(); it != params.end(); ++it)
+        p.insert(it.key(), it.value());
+    rule.insert("params", p);
+    rules.insert("multi-account-overlap", rule);
+    raw.insert("rules", rules);
+    if (!platformDomains.isEmpty()) {
+        QJsonArray domains = raw.value("platform_domains").toArray();
+        for (const QString& d : platformDomains)
+            domains.append(d);
+        raw.insert("platform_domains", domains);
+    }
+    return Policy::fromJson(QJsonDocument(raw).toJson(), QStringLiteral("test policy"));
+}
 
 } // namespace
 
@@ -360,6 +501,236 @@ private Q_SLOTS:
         const QStringList a = describeAll(idx, ids), b = describeAll(*restored, ids);
         QCOMPARE(b, a);
         QVERIFY(a.join(u'\n').contains(u"content:"));
+    }
+
+    // ---- EvaluationService and the case store ---------------------------------------------------------
+
+    // The first service builds and saves; one in a fresh process cache loads it (no build), with one and
+    // two threads and for one account, and evaluates byte for byte the same; statuses changed by a decision
+    // after the save are seen by the loaded index as by a fresh build.
+    void serviceLoadsInsteadOfBuilding()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        fillStore(store);
+        EvaluationService::clearOverlapCache();
+        Counts c;
+        const QByteArray built = evaluateStore(store, *policy);
+        QCOMPARE(c.newBuilds(), 1);
+        QCOMPARE(c.newLoads(), 0);
+        QCOMPARE(persistedRows(store), 1);
+        // the fixture links accounts in every way
+        QVERIFY(built.contains("\"multi-account-overlap\""));
+        QVERIFY(built.contains("\"suspension-evasion\""));
+        QVERIFY(built.contains("group.example"));
+        QVERIFY(built.contains("d1.example"));
+        QVERIFY(built.contains("\"similarity\""));
+        for (int threads : {1, 2}) {
+            EvaluationService::clearOverlapCache();
+            Counts l;
+            QCOMPARE(evaluateStore(store, *policy, threads), built);
+            QCOMPARE(l.newBuilds(), 0);
+            QCOMPARE(l.newLoads(), 1);
+            // the next service of the process takes it from the process cache
+            QCOMPARE(evaluateStore(store, *policy, threads), built);
+            QCOMPARE(l.newLoads(), 1);
+            QCOMPARE(l.newBuilds(), 0);
+        }
+        EvaluationService::clearOverlapCache();
+        {
+            Counts l;
+            EvaluationService one(store, *policy);
+            const QByteArray e = encode(one.evaluateAccount("P0010", rt::T("2026-11-20T00:00:00Z")));
+            QVERIFY(built.contains(e));
+            QCOMPARE(l.newLoads(), 1);
+            QCOMPARE(l.newBuilds(), 0);
+        }
+
+        // a decision after the save: the loaded index reports the new status, as a fresh build does
+        suspend(store, "P0002");
+        EvaluationService::clearOverlapCache();
+        Counts l;
+        const QByteArray loaded = evaluateStore(store, *policy);
+        QCOMPARE(l.newLoads(), 1);
+        QCOMPARE(l.newBuilds(), 0);
+        QVERIFY(loaded != built);
+        EvaluationService::setOverlapPersistence(false);
+        EvaluationService::clearOverlapCache();
+        const QByteArray rebuilt = evaluateStore(store, *policy);
+        EvaluationService::setOverlapPersistence(true);
+        QCOMPARE(l.newBuilds(), 1);
+        QCOMPARE(l.newLoads(), 1);
+        QCOMPARE(loaded, rebuilt);
+    }
+
+    // Without persistence nothing is saved or loaded.
+    void persistenceCanBeSwitchedOff()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        fillStore(store, "a", 60);
+        EvaluationService::setOverlapPersistence(false);
+        EvaluationService::clearOverlapCache();
+        Counts c;
+        const QByteArray a = evaluateStore(store, *policy);
+        QCOMPARE(persistedRows(store), 0);
+        EvaluationService::clearOverlapCache();
+        QCOMPARE(evaluateStore(store, *policy), a);
+        EvaluationService::setOverlapPersistence(true);
+        QCOMPARE(c.newBuilds(), 2);
+        QCOMPARE(c.newLoads(), 0);
+    }
+
+    // An import deletes the saved index: the next service builds from the new data (and saves it).
+    void importInvalidates()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        fillStore(store, "a", 100);
+        EvaluationService::clearOverlapCache();
+        Counts c;
+        const QByteArray before = evaluateStore(store, *policy);
+        QCOMPARE(persistedRows(store), 1);
+        fillStore(store, "b", 200); // re-imports P0000-P0099, adds P0100-P0199
+        QCOMPARE(persistedRows(store), 0);
+        EvaluationService::clearOverlapCache();
+        const QByteArray after = evaluateStore(store, *policy);
+        QCOMPARE(c.newBuilds(), 2);
+        QCOMPARE(c.newLoads(), 0);
+        QVERIFY(after.size() > before.size());
+        QVERIFY(after.contains("P0150"));
+        QCOMPARE(persistedRows(store), 1);
+        EvaluationService::clearOverlapCache();
+        QCOMPARE(evaluateStore(store, *policy), after);
+        QCOMPARE(c.newLoads(), 1);
+    }
+
+    // Other overlap options (platform domains, jaccard threshold, max accounts per key) never use the
+    // index of the others: each builds once and is saved next to them; each loads its own afterwards.
+    void otherOptionsBuildTheirOwn()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        fillStore(store, "a", 200);
+        const QList<Policy> policies{*policy, withOverlapParams({}, {QStringLiteral("group.example")}),
+                                     withOverlapParams({{"jaccard_threshold", 0.95}}),
+                                     withOverlapParams({{"max_accounts_per_key", 5}})};
+        QList<QByteArray> outputs;
+        EvaluationService::clearOverlapCache();
+        Counts c;
+        for (const Policy& p : policies)
+            outputs << evaluateStore(store, p);
+        QCOMPARE(c.newBuilds(), policies.size());
+        QCOMPARE(c.newLoads(), 0);
+        QCOMPARE(persistedRows(store), policies.size());
+        // the options matter here: every output differs from the default policy's
+        for (qsizetype i = 1; i < outputs.size(); ++i)
+            QVERIFY2(outputs[i] != outputs[0], qPrintable(QString::number(i)));
+        for (qsizetype i = 0; i < policies.size(); ++i) {
+            EvaluationService::clearOverlapCache();
+            QCOMPARE(evaluateStore(store, policies[i]), outputs[i]);
+        }
+        QCOMPARE(c.newBuilds(), policies.size());
+        QCOMPARE(c.newLoads(), policies.size());
+    }
+
+    // A damaged row (truncated, a flipped bit, garbage, empty, another format) is not used: the service
+    // builds, evaluates exactly as before and saves a good row again.
+    void damagedRowFallsBackToABuild()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        fillStore(store, "a", 200);
+        EvaluationService::clearOverlapCache();
+        const QByteArray expected = evaluateStore(store, *policy);
+        sql::Statement get(store.database(), "SELECT payload FROM overlap_index", false);
+        QVERIFY(get.step());
+        const QByteArray good = get.blob(0);
+        get = sql::Statement();
+        QVERIFY(good.size() > 100);
+        QByteArray flipped = good;
+        flipped[good.size() / 2] = char(flipped[good.size() / 2] ^ 0x10);
+        const QList<QByteArray> damaged{good.left(good.size() / 2), good.left(good.size() - 1), flipped,
+                                        QByteArray(good.size(), 'x'), QByteArray()};
+        for (qsizetype i = 0; i <= damaged.size(); ++i) {
+            if (i < damaged.size()) {
+                sql::Statement set(store.database(), "UPDATE overlap_index SET payload = ?1", false);
+                set.bindBlob(1, damaged[i]);
+                set.exec();
+            } else {
+                store.database().exec("UPDATE overlap_index SET format = format + 1");
+            }
+            EvaluationService::clearOverlapCache();
+            Counts c;
+            QCOMPARE(evaluateStore(store, *policy), expected);
+            QCOMPARE(c.newBuilds(), 1);
+            QCOMPARE(c.newLoads(), 0);
+            sql::Statement again(store.database(), "SELECT payload, format FROM overlap_index", false);
+            QVERIFY(again.step());
+            QCOMPARE(again.blob(0), good);
+            QCOMPARE(again.int64(1), qint64(OverlapIndex::kSerialFormat));
+        }
+    }
+
+    // A store that cannot be written (here: a query_only connection) still evaluates: the index is
+    // built, the save fails quietly, the output is the same.
+    void readOnlyStoreStillEvaluates()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        fillStore(store, "a", 200);
+        EvaluationService::clearOverlapCache();
+        const QByteArray expected = evaluateStore(store, *policy);
+        store.database().exec("DELETE FROM overlap_index");
+        store.database().exec("PRAGMA query_only=ON");
+        EvaluationService::clearOverlapCache();
+        Counts c;
+        // cached rows unchanged: the evaluation writes nothing, the index save is refused
+        QCOMPARE(evaluateStore(store, *policy), expected);
+        QCOMPARE(c.newBuilds(), 1);
+        store.database().exec("PRAGMA query_only=OFF");
+        QCOMPARE(persistedRows(store), 0);
+        // a save that fails for any other reason likewise
+        store.database().exec("CREATE TRIGGER no_index BEFORE INSERT ON overlap_index BEGIN "
+                              "SELECT RAISE(ABORT, 'no room'); END");
+        EvaluationService::clearOverlapCache();
+        QCOMPARE(evaluateStore(store, *policy), expected);
+        EvaluationService one(store, *policy);
+        EvaluationService::clearOverlapCache();
+        QVERIFY(expected.contains(encode(one.evaluateAccount("P0010", rt::T("2026-11-20T00:00:00Z")))));
+        QCOMPARE(c.newBuilds(), 3);
+        QCOMPARE(c.newLoads(), 0);
+        QCOMPARE(persistedRows(store), 0);
+    }
+
+    // A schema-1 store (written before the table existed) is upgraded when opened and then keeps the index.
+    void schemaOneStoreKeepsTheIndexAfterUpgrade()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        QByteArray expected;
+        {
+            CaseStore store(path);
+            fillStore(store, "a", 100);
+            EvaluationService::clearOverlapCache();
+            expected = evaluateStore(store, *policy);
+            // back to schema 1: what a store written by the previous version looks like
+            store.database().exec("DROP TABLE overlap_index; PRAGMA user_version=1");
+        }
+        {
+            sql::Database db(path);
+            QCOMPARE(db.queryInt("PRAGMA user_version"), qint64(1));
+        }
+        CaseStore store(path);
+        QCOMPARE(store.schemaVersion(), CaseStore::kSchemaVersion);
+        EvaluationService::clearOverlapCache();
+        Counts c;
+        QCOMPARE(evaluateStore(store, *policy), expected);
+        QCOMPARE(persistedRows(store), 1);
+        EvaluationService::clearOverlapCache();
+        QCOMPARE(evaluateStore(store, *policy), expected);
+        QCOMPARE(c.newBuilds(), 1);
+        QCOMPARE(c.newLoads(), 1);
     }
 };
 

@@ -2,7 +2,8 @@
 // The case store's persisted overlap index (table overlap_index, schema 2): save and load by options key,
 // data version and format; one data version kept, at most kOverlapIndexKeep option sets; a save refused by
 // its stillCurrent check or by a read-only connection changes nothing; every import deletes the rows (a
-// rolled-back one does not); a schema-1 store is upgraded in place to the schema a new store gets.
+// rolled-back one does not); a schema-1 store is upgraded in place to the schema a new store gets. And
+// saveEvaluations without rows writes nothing (no write transaction: a read-only store still evaluates).
 #include "store/casestore.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -141,6 +142,27 @@ private Q_SLOTS:
         QVERIFY(!store.database().inTransaction());
         store.database().exec("PRAGMA query_only=OFF");
         QCOMPARE(rows(store), QStringList{"k1|v1|1|61"});
+    }
+
+    // saveEvaluations with no rows (a re-evaluation that changed nothing) opens no write transaction: a
+    // store that cannot be written still evaluates.
+    void noEvaluationRowsNoWriteTransaction()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        importAccounts(store, {"A1"});
+        store.database().exec("PRAGMA query_only=ON");
+        store.saveEvaluations({});
+        QVERIFY(!store.database().inTransaction());
+        EvaluationRow r;
+        r.accountId = QStringLiteral("A1");
+        r.asOf = utc("2026-11-20T00:00:00Z");
+        r.policyId = QStringLiteral("optimais");
+        r.policyVersion = QStringLiteral("1");
+        r.findingsJson = QStringLiteral("[]");
+        QVERIFY_THROWS_EXCEPTION(Error, store.saveEvaluations({r}));
+        store.database().exec("PRAGMA query_only=OFF");
+        QVERIFY(!store.evaluation("A1"));
     }
 
     // Every import deletes the persisted index (in its own transaction: a rolled-back import keeps it).
