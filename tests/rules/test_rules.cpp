@@ -504,6 +504,34 @@ private Q_SLOTS:
         }
     }
 
+    // list-source-unknown's evidence_rows counts every row of the list, also when the rows of lists
+    // alternate (counted by runs of the same list) and when a list has none.
+    void listSourceUnknownCountsEvidenceRowsPerList()
+    {
+        AccountSnapshot s = account();
+        for (const char* id : {"L1", "L2", "L3"}) {
+            MailingList l;
+            l.accountId = "A1";
+            l.listId = QString::fromLatin1(id);
+            l.source = id == QByteArrayView("L3") ? QStringLiteral("import") : QStringLiteral("unknown");
+            s.lists << l;
+        }
+        qint64 n = 0;
+        for (const char* list : {"L1", "L1", "L2", "L1", "L1", "L2", "L2", "L1"}) {
+            EvidenceRow e = evidence(++n, "signup_form");
+            e.listId = QString::fromLatin1(list);
+            s.evidence << e;
+        }
+        const QList<Finding> found = findings(eval(s), "list-source-unknown");
+        QCOMPARE(found.size(), 3);
+        QCOMPARE(found[0].evidence.value("list_id").toString(), QStringLiteral("L1"));
+        QCOMPARE(found[0].evidence.value("evidence_rows").toInteger(), 5);
+        QCOMPARE(found[1].evidence.value("list_id").toString(), QStringLiteral("L2"));
+        QCOMPARE(found[1].evidence.value("evidence_rows").toInteger(), 3);
+        QCOMPARE(found[2].evidence.value("list_id").toString(), QStringLiteral("L3"));
+        QCOMPARE(found[2].evidence.value("evidence_rows").toInteger(), 0);
+    }
+
     void consentInvalidReasons_data()
     {
         QTest::addColumn<QString>("method");

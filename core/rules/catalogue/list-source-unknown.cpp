@@ -27,9 +27,23 @@ public:
         const QStringList unknown = c.strings(QStringLiteral("sources"), {QStringLiteral("unknown")});
         const QStringList needEvidence =
             c.strings(QStringLiteral("evidence_sources"), {QStringLiteral("import")});
+        // Evidence rows per list; an account's rows mostly come list after list, so a run of the same
+        // list is counted before it is added (one hash look-up per run, not per row).
         QHash<QString, qint64> withEvidence;
-        for (const EvidenceRow& e : c.snapshot.evidence)
-            ++withEvidence[e.listId];
+        const QString* runList = nullptr;
+        qint64 run = 0;
+        for (const EvidenceRow& e : c.snapshot.evidence) {
+            if (runList && *runList == e.listId) {
+                ++run;
+                continue;
+            }
+            if (runList)
+                withEvidence[*runList] += run;
+            runList = &e.listId;
+            run = 1;
+        }
+        if (runList)
+            withEvidence[*runList] += run;
         QList<const MailingList*> lists;
         for (const MailingList& l : c.snapshot.lists) {
             if (unknown.contains(l.source) ||

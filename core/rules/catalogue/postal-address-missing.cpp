@@ -18,6 +18,8 @@ public:
     QString id() const override { return QStringLiteral("postal-address-missing"); }
     QList<Finding> evaluate(const RuleContext& c) const override
     {
+        if (c.snapshot.messages.isEmpty())
+            return {}; // no message to judge (most accounts): the address need not be folded
         const QString address = util::fold(c.snapshot.account.postalAddress);
         if (address.isEmpty())
             return {};
