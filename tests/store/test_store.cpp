@@ -1633,6 +1633,192 @@ private Q_SLOTS:
         QCOMPARE(dump(schemaSql), schema);
     }
 
+    // The fresh (whole-store, empty cache) write stores exactly what row-by-row writes store — also when
+    // `rows` repeats an account (the later row wins) or is out of account order — the queue sorts and
+    // filters alike afterwards, and the connection's page cache size is restored.
+    void freshWholeStoreWriteEqualsRowByRowWrites()
+    {
+        QList<Account> accounts;
+        for (int i = 0; i < 40; ++i)
+            accounts << account(QStringLiteral("A%1").arg(i, 2, 10, QLatin1Char('0')),
+                                QStringLiteral("name %1").arg(39 - i));
+        const QStringList ruleIds{QStringLiteral("complaint-rate"), QStringLiteral("bounce-rate"),
+                                  QStringLiteral("role-address"), QStringLiteral("é-rule")};
+        auto rowFor = [&](int i, int variant) {
+            EvaluationRow r;
+            r.accountId = QStringLiteral("A%1").arg(i, 2, 10, QLatin1Char('0'));
+            r.asOf = utc("2026-11-20T00:00:00Z");
+            r.policyId = QStringLiteral("optimais");
+            r.policyVersion = QStringLiteral("1");
+            const int k = (i + variant) % 4; // number of rules fired
+            for (int j = 0; j < k; ++j)
+                r.rules << ruleIds[(i + j + variant) % ruleIds.size()];
+            r.findingCount = int(r.rules.size());
+            if (k > 0) {
+                r.worstRule = r.rules.first();
+                r.worstSeverity = Severity((i + variant) % 4);
+                r.recommended = recommendedActionFor(*r.worstSeverity);
+            }
+            const QString json = QStringLiteral("[{\"n\":%1,\"s\":\"é 😀\"}]").arg(i * 10 + variant);
+            if (i % 2)
+                r.findingsJsonUtf8 = json.toUtf8();
+            else
+                r.findingsJson = json;
+            if (i % 5 != 0) {
+                r.complaintRate = ((i * 7 + variant) % 13) / 1000.0;
+                r.bounceRate = ((i * 3) % 11) / 100.0;
+                r.unsubscribeRate = (i % 4) / 50.0;
+                r.openRate = ((i * 11) % 17) / 20.0;
+            }
+            r.complaintCount = i % 3;
+            return r;
+        };
+        QList<EvaluationRow> rows;
+        for (int i = 0; i < 40; ++i)
+            if (i != 10)
+                rows << rowFor(i, 0);
+        rows.insert(25, rowFor(10, 0)); // out of order: A10 after A24
+        rows << rowFor(5, 1);           // A05 again, different: this one wins
+        rows << rowFor(7, 0);           // A07 again, the same
+
+        Fixture bulk;
+        Fixture single;
+        importAccounts(*bulk.store, accounts);
+        importAccounts(*single.store, accounts);
+        sql::Database& db = bulk.store->database();
+        const qint64 cacheSize = db.queryInt("PRAGMA cache_size");
+        QByteArrayList ran;
+        sqlite3_trace_v2(
+            db.handle(), SQLITE_TRACE_STMT,
+            [](unsigned, void* ctx, void*, void* x) {
+                static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
+                return 0;
+            },
+            &ran);
+        bulk.store->saveEvaluations(rows);
+        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        QCOMPARE(std::count_if(ran.begin(), ran.end(),
+                               [](const QByteArray& b) { return b.startsWith("DROP INDEX"); }),
+                 qsizetype(6)); // it was the fresh write
+        QCOMPARE(db.queryInt("PRAGMA cache_size"), cacheSize);
+        for (const EvaluationRow& r : rows)
+            single.store->saveEvaluations({r}); // one row: never the fresh write
+        QCOMPARE(single.store->database().queryInt("SELECT count(*) FROM evaluations"), qint64(40));
+
+        auto dump = [](CaseStore& s, QByteArrayView sqlText) {
+            QStringList out;
+            sql::Statement q(s.database(), sqlText, false);
+            while (q.step()) {
+                QStringList row;
+                for (int c = 0; c < q.columnCount(); ++c)
+                    row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
+                out << row.join(u'|');
+            }
+            return out;
+        };
+        for (const char* sqlText :
+             {"SELECT * FROM evaluations ORDER BY account_id", "SELECT * FROM evaluation_rules ORDER BY 1, 2",
+              "SELECT account_id, recommended, worst_severity, worst_rule, complaint_count, complaint_rate, "
+              "bounce_rate, unsubscribe_rate, open_rate FROM accounts ORDER BY account_id",
+              "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"}) {
+            const QStringList got = dump(*bulk.store, sqlText);
+            QVERIFY(!got.isEmpty());
+            QCOMPARE(got, dump(*single.store, sqlText));
+        }
+        QCOMPARE(bulk.store->evaluation(QStringLiteral("A05"))->findingsJson,
+                 rowFor(5, 1).findingsJsonUtf8.isEmpty() ? rowFor(5, 1).findingsJson
+                                                         : QString::fromUtf8(rowFor(5, 1).findingsJsonUtf8));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                 qint64(0));
+
+        // The queue: every sort both ways, and the filters on the evaluated columns.
+        const QList<QueueColumn> columns{QueueColumn::AccountId,    QueueColumn::Name,
+                                         QueueColumn::Status,       QueueColumn::Recommended,
+                                         QueueColumn::WorstFinding, QueueColumn::ComplaintRate,
+                                         QueueColumn::BounceRate,   QueueColumn::UnsubscribeRate,
+                                         QueueColumn::OpenRate,     QueueColumn::Complaints,
+                                         QueueColumn::FlaggedAt,    QueueColumn::Assignee};
+        QList<QueueFilter> filters{QueueFilter{}};
+        for (const char* action : {"none", "warn", "suspend", "terminate"}) {
+            QueueFilter f;
+            f.recommended = QString::fromUtf8(action);
+            filters << f;
+        }
+        for (const QString& rule : ruleIds) {
+            QueueFilter f;
+            f.rule = rule;
+            filters << f;
+        }
+        for (const QueueFilter& f : filters) {
+            QCOMPARE(bulk.store->queueCount(f), single.store->queueCount(f));
+            for (QueueColumn c : columns)
+                for (bool ascending : {true, false}) {
+                    const auto a = bulk.store->queuePage(f, c, ascending, 0, 100);
+                    const auto b = single.store->queuePage(f, c, ascending, 0, 100);
+                    QCOMPARE(ids(a), ids(b));
+                }
+        }
+    }
+
+    // A fresh write that fails in the middle (an unknown account among the rows) leaves the store exactly
+    // as it was — schema, evaluations, evaluation_rules and the accounts — and the page cache size too.
+    void freshWholeStoreWriteFailingMidwayChangesNothing()
+    {
+        Fixture f;
+        CaseStore& s = *f.store;
+        QList<Account> accounts;
+        QList<EvaluationRow> rows;
+        for (int i = 0; i < 10; ++i) {
+            const QString id = QStringLiteral("B%1").arg(i);
+            accounts << account(id, QStringLiteral("name %1").arg(i));
+            EvaluationRow r = evaluationRow(id, Action::Warn, QStringLiteral("bounce-rate"), Severity::Warn);
+            r.findingsJsonUtf8 = QByteArrayLiteral("[{\"rule\":\"bounce-rate\"}]");
+            r.openRate = i / 10.0;
+            rows << r;
+        }
+        importAccounts(s, accounts);
+        EvaluationRow unknown = rows[4];
+        unknown.accountId = QStringLiteral("B45");
+        rows.insert(5, unknown);
+        sql::Database& db = s.database();
+        auto dump = [&] {
+            QStringList out;
+            for (const char* sqlText : {"SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+                                        "SELECT * FROM evaluations", "SELECT * FROM evaluation_rules",
+                                        "SELECT account_id, name, recommended, worst_severity, worst_rule, "
+                                        "complaint_rate, bounce_rate, "
+                                        "unsubscribe_rate, open_rate FROM accounts ORDER BY account_id",
+                                        "PRAGMA cache_size"}) {
+                sql::Statement q(db, sqlText, false);
+                while (q.step()) {
+                    QStringList row;
+                    for (int c = 0; c < q.columnCount(); ++c)
+                        row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
+                    out << row.join(u'|');
+                }
+            }
+            return out;
+        };
+        const QStringList before = dump();
+        QVERIFY(before.join(u'\n').contains(u"B9|name 9|NULL"));
+        try {
+            s.saveEvaluations(rows);
+            QFAIL("an evaluation of an unknown account was saved");
+        } catch (const Error& e) {
+            QVERIFY(e.message().contains(u"no account \"B45\""));
+        }
+        QCOMPARE(dump(), before);
+        QVERIFY(!db.inTransaction());
+        // Without the unknown account the same write goes through.
+        rows.removeAt(5);
+        s.saveEvaluations(rows);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM evaluations"), qint64(10));
+        QCOMPARE(s.evaluation(QStringLiteral("B7"))->findingsJson,
+                 QStringLiteral("[{\"rule\":\"bounce-rate\"}]"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+                 qint64(0));
+    }
+
     void queueFilters_data()
     {
         QTest::addColumn<QString>("status");
