@@ -47,7 +47,7 @@ test)
     # Source style: every C++ file formatted by .clang-format, every source file with an SPDX line.
     if [ -d .git ]; then
         git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror || status=1
-        missing=$(git ls-files '*.cpp' '*.h' '*.cmake' 'CMakeLists.txt' '*/CMakeLists.txt' '*.sh' |
+        missing=$(git ls-files '*.cpp' '*.h' '*.cmake' 'CMakeLists.txt' '*/CMakeLists.txt' '*.sh' '*.py' |
             while read -r f; do head -n 3 "$f" | grep -q 'SPDX-License-Identifier' || echo "$f"; done)
         [ -z "$missing" ] || { echo "files without an SPDX-License-Identifier line:" $missing >&2; status=1; }
     fi
