@@ -694,8 +694,18 @@ void EvaluationService::Private::run(const QDateTime& asOf, const Encoder& encod
         OverlapIndex& overlap = *index;
         // Current statuses may have changed by decisions since the index was built — unless it was built
         // just now, in this read transaction (then it holds the statuses of this snapshot).
-        if (!builtNow)
-            store.forEachCurrentStatus([&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
+        // Only the index's accounts matter: a restored index holds just the accounts with a link (about
+        // one in a hundred), whose statuses are looked up one by one; else one pass over all accounts.
+        if (!builtNow) {
+            const std::vector<QString>& held = overlap.statusAccounts();
+            if (qint64(held.size()) * 16 < store.accountCount()) {
+                for (const QString& id : held)
+                    overlap.setStatus(id, store.currentStatus(id));
+            } else {
+                store.forEachCurrentStatus(
+                    [&](const QString& id, AccountStatus s) { overlap.setStatus(id, s); });
+            }
+        }
         timer.start();
         readerCpuMs = -threadCpuMs();
         rows.reserve(qsizetype(store.accountCount())); // address space only until rows are written

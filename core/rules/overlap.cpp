@@ -533,6 +533,11 @@ void OverlapIndex::setStatus(const QString& accountId, AccountStatus status)
     d->generation.fetch_add(1, std::memory_order_acq_rel); // remembered answers may carry the old status
 }
 
+const std::vector<QString>& OverlapIndex::statusAccounts() const
+{
+    return d->accountIds;
+}
+
 qint64 OverlapIndex::accountCount() const
 {
     return d->restoredAccountCount >= 0 ? d->restoredAccountCount : qint64(d->accountIds.size());

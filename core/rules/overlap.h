@@ -104,6 +104,10 @@ public:
     // suspended later on such a key is seen after the next build.
     void setStatus(const QString& accountId, AccountStatus status);
 
+    // The accounts whose status setStatus can change (and linksFor report): after finish() every account
+    // fed; in a restored index only the accounts that have a link.
+    const std::vector<QString>& statusAccounts() const;
+
     qint64 accountCount() const;
     qint64 messageCount() const;
 

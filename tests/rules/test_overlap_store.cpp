@@ -563,6 +563,57 @@ private Q_SLOTS:
         QCOMPARE(loaded, rebuilt);
     }
 
+    // A restored index that holds only a few of the store's accounts (3 linked accounts of 200) takes
+    // their statuses from the store one by one instead of reading every account: a suspension recorded
+    // after the save turns the shared From address into suspension-evasion exactly as a fresh build does,
+    // with one and two threads.
+    void fewLinkedAccountsTakeTheirStatusesFromTheStore()
+    {
+        QTemporaryDir dir;
+        CaseStore store(dir.filePath(QStringLiteral("few.sqlite")));
+        {
+            ImportInfo info;
+            info.bundlePath = "few";
+            info.bundleSha256 = QString(64, QLatin1Char('f'));
+            info.exportedAt = rt::T("2026-11-20T00:00:00Z");
+            info.source = "test";
+            info.importedAt = rt::T("2026-11-21T00:00:00Z");
+            info.importedBy = "tester";
+            auto w = store.beginImport(info);
+            for (int i = 0; i < 200; ++i) {
+                Account a;
+                a.id = QStringLiteral("Q%1").arg(i, 4, 10, QLatin1Char('0'));
+                a.name = a.id;
+                a.ownerEmail = a.id.toLower() + "@owner.example";
+                a.signupAt = rt::T("2025-01-01T00:00:00Z");
+                a.fromAddresses = {i % 99 == 1 ? QStringLiteral("shared@x.example")
+                                               : a.id.toLower() + "@own.example"};
+                w->addAccount(a);
+            }
+            w->commit("{}");
+        }
+        EvaluationService::clearOverlapCache();
+        const QByteArray before = evaluateStore(store, *policy);
+        QVERIFY(before.contains("\"multi-account-overlap\""));
+        QVERIFY(!before.contains("\"suspension-evasion\""));
+        QCOMPARE(persistedRows(store), 1);
+        suspend(store, "Q0100");
+        for (int threads : {1, 2}) {
+            EvaluationService::clearOverlapCache();
+            Counts c;
+            const QByteArray loaded = evaluateStore(store, *policy, threads);
+            QCOMPARE(c.newLoads(), 1);
+            QCOMPARE(c.newBuilds(), 0);
+            QVERIFY(loaded.contains("\"suspension-evasion\""));
+            EvaluationService::setOverlapPersistence(false);
+            EvaluationService::clearOverlapCache();
+            const QByteArray rebuilt = evaluateStore(store, *policy, threads);
+            EvaluationService::setOverlapPersistence(true);
+            QCOMPARE(c.newBuilds(), 1);
+            QCOMPARE(loaded, rebuilt);
+        }
+    }
+
     // Without persistence nothing is saved or loaded.
     void persistenceCanBeSwitchedOff()
     {
