@@ -106,6 +106,20 @@ EvaluationRow evaluationRow(const QString& accountId, Action recommended, const 
     return r;
 }
 
+// Every row `sqlText` gives, columns '|'-joined, NULL as "NULL" (to compare a store before and after).
+QStringList dumpRows(sql::Database& db, QByteArrayView sqlText)
+{
+    QStringList out;
+    sql::Statement q(db, sqlText, false);
+    while (q.step()) {
+        QStringList row;
+        for (int c = 0; c < q.columnCount(); ++c)
+            row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
+        out << row.join(u'|');
+    }
+    return out;
+}
+
 QStringList ids(const QList<QueueRow>& rows)
 {
     QStringList out;
@@ -1528,17 +1542,7 @@ private Q_SLOTS:
                            account(QStringLiteral("A2"), QStringLiteral("two")),
                            account(QStringLiteral("A3"), QStringLiteral("three"))});
         sql::Database& db = s.database();
-        auto dump = [&](QByteArrayView sqlText) {
-            QStringList out;
-            sql::Statement q(db, sqlText, false);
-            while (q.step()) {
-                QStringList row;
-                for (int c = 0; c < q.columnCount(); ++c)
-                    row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
-                out << row.join(u'|');
-            }
-            return out;
-        };
+        auto dump = [&](QByteArrayView sqlText) { return dumpRows(db, sqlText); };
         const QByteArray schemaSql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name";
         const QByteArray dataSql =
             "SELECT a.account_id, a.recommended, a.worst_severity, a.worst_rule, "
@@ -1705,17 +1709,7 @@ private Q_SLOTS:
             single.store->saveEvaluations({r}); // one row: never the fresh write
         QCOMPARE(single.store->database().queryInt("SELECT count(*) FROM evaluations"), qint64(40));
 
-        auto dump = [](CaseStore& s, QByteArrayView sqlText) {
-            QStringList out;
-            sql::Statement q(s.database(), sqlText, false);
-            while (q.step()) {
-                QStringList row;
-                for (int c = 0; c < q.columnCount(); ++c)
-                    row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
-                out << row.join(u'|');
-            }
-            return out;
-        };
+        auto dump = [](CaseStore& s, QByteArrayView sqlText) { return dumpRows(s.database(), sqlText); };
         for (const char* sqlText :
              {"SELECT * FROM evaluations ORDER BY account_id", "SELECT * FROM evaluation_rules ORDER BY 1, 2",
               "SELECT account_id, recommended, worst_severity, worst_rule, complaint_count, complaint_rate, "
@@ -1788,15 +1782,8 @@ private Q_SLOTS:
                                         "SELECT account_id, name, recommended, worst_severity, worst_rule, "
                                         "complaint_rate, bounce_rate, "
                                         "unsubscribe_rate, open_rate FROM accounts ORDER BY account_id",
-                                        "PRAGMA cache_size"}) {
-                sql::Statement q(db, sqlText, false);
-                while (q.step()) {
-                    QStringList row;
-                    for (int c = 0; c < q.columnCount(); ++c)
-                        row << (q.isNull(c) ? QStringLiteral("NULL") : q.text(c));
-                    out << row.join(u'|');
-                }
-            }
+                                        "PRAGMA cache_size"})
+                out << dumpRows(db, sqlText);
             return out;
         };
         const QStringList before = dump();
