@@ -7,6 +7,7 @@
 #include "storetestutil.h"
 #include "util/error.h"
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -118,6 +119,22 @@ QStringList dumpRows(sql::Database& db, QByteArrayView sqlText)
         out << row.join(u'|');
     }
     return out;
+}
+
+// The SQL statements `fn` runs on `db`, in order (SQLite's statement trace).
+QByteArrayList statementsRun(sql::Database& db, const std::function<void()>& fn)
+{
+    QByteArrayList ran;
+    sqlite3_trace_v2(
+        db.handle(), SQLITE_TRACE_STMT,
+        [](unsigned, void* ctx, void*, void* x) {
+            static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
+            return 0;
+        },
+        &ran);
+    const auto off = qScopeGuard([&] { sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr); });
+    fn();
+    return ran;
 }
 
 QStringList ids(const QList<QueueRow>& rows)
@@ -1587,16 +1604,7 @@ private Q_SLOTS:
         QCOMPARE(dump(dataSql), data);
 
         // The statements run, to see that the indexes were dropped and created (and only when fresh).
-        QByteArrayList ran;
-        sqlite3_trace_v2(
-            db.handle(), SQLITE_TRACE_STMT,
-            [](unsigned, void* ctx, void*, void* x) {
-                static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
-                return 0;
-            },
-            &ran);
-        s.saveEvaluations({a1, a2, a3});
-        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        QByteArrayList ran = statementsRun(db, [&] { s.saveEvaluations({a1, a2, a3}); });
         const auto count = [&](const char* prefix) {
             return std::count_if(ran.begin(), ran.end(),
                                  [&](const QByteArray& b) { return b.startsWith(prefix); });
@@ -1621,16 +1629,9 @@ private Q_SLOTS:
         QCOMPARE(rows[2].accountId, QStringLiteral("A1"));
 
         // With cached rows the indexes are updated in place.
-        ran.clear();
-        sqlite3_trace_v2(
-            db.handle(), SQLITE_TRACE_STMT,
-            [](unsigned, void* ctx, void*, void* x) {
-                static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
-                return 0;
-            },
-            &ran);
-        s.saveEvaluations({row("A1", 0.5, Severity::Warn, "bounce-rate"), a2, a3});
-        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        ran = statementsRun(db, [&] {
+            s.saveEvaluations({row("A1", 0.5, Severity::Warn, "bounce-rate"), a2, a3});
+        });
         QCOMPARE(count("DROP INDEX"), qsizetype(0));
         QCOMPARE(dump("SELECT account_id FROM accounts INDEXED BY accounts_by_open_rate ORDER BY open_rate"),
                  (QStringList{"A2", "A3", "A1"}));
@@ -1691,16 +1692,7 @@ private Q_SLOTS:
         importAccounts(*single.store, accounts);
         sql::Database& db = bulk.store->database();
         const qint64 cacheSize = db.queryInt("PRAGMA cache_size");
-        QByteArrayList ran;
-        sqlite3_trace_v2(
-            db.handle(), SQLITE_TRACE_STMT,
-            [](unsigned, void* ctx, void*, void* x) {
-                static_cast<QByteArrayList*>(ctx)->append(QByteArray(static_cast<const char*>(x)));
-                return 0;
-            },
-            &ran);
-        bulk.store->saveEvaluations(rows);
-        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        const QByteArrayList ran = statementsRun(db, [&] { bulk.store->saveEvaluations(rows); });
         QCOMPARE(std::count_if(ran.begin(), ran.end(),
                                [](const QByteArray& b) { return b.startsWith("DROP INDEX"); }),
                  qsizetype(6)); // it was the fresh write
