@@ -67,7 +67,7 @@ struct EvaluationRow
     // Account-level rates over campaigns with at least the policy's min_volume (null when none).
     std::optional<double> complaintRate, bounceRate, unsubscribeRate, openRate;
     qint64 complaintCount = 0; // complaint reports (csv rows + ARF) of the account
-    // Set by the evaluation (storedEvaluationEquals, on the connection that read the account): the row
+    // Set by the evaluation (scanStoredEvaluations, on the connection that read the account): the row
     // stored then equals this one in every column above. See saveEvaluations.
     bool sameAsStored = false;
 };
